@@ -1,0 +1,38 @@
+package dev.ollamastack.app;
+
+import dev.ollamastack.engine.EngineFactory;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a user intent may read of the world, passed in so tests can replace any of it.
+ *
+ * @param env environment variables
+ * @param cwd working directory: relative paths in the stack file resolve against it
+ * @param stateHome {@code $OLLAMA_STACK_HOME}, default {@code ~/.ollama-stack}
+ * @param interactive whether stdin is a terminal (confirmation prompts are possible)
+ * @param engines how to reach Docker; only called by intents that need it
+ */
+public record AppContext(
+    Map<String, String> env, Path cwd, Path stateHome, boolean interactive, EngineFactory engines) {
+
+  public AppContext {
+    env = Map.copyOf(env);
+  }
+
+  /**
+   * The default state home for an environment: {@code $OLLAMA_STACK_HOME} or {@code
+   * ~/.ollama-stack}.
+   */
+  public static Path defaultStateHome(Map<String, String> env) {
+    String home = env.get("OLLAMA_STACK_HOME");
+    if (home != null && !home.isBlank()) {
+      return Path.of(home).toAbsolutePath();
+    }
+    return Path.of(System.getProperty("user.home"), ".ollama-stack");
+  }
+
+  public AppContext withEngines(EngineFactory f) {
+    return new AppContext(env, cwd, stateHome, interactive, f);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.model.ToolException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place that turns an exception into {@code error: ...} plus {@code hint: ...} on stderr
+ * and an exit code of DESIGN.md §4. A stack trace only with {@code --verbose}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
+    err.flush();
+    return ToolException.INVALID_INPUT;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean verbose = GlobalOptions.resolve(cmd.getCommandSpec()).verbose();
+    int code = report(ex, err);
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  static int report(Throwable ex, PrintWriter err) {
+    return switch (ex) {
+      case ToolException t -> {
+        err.println("error: " + t.getMessage());
+        if (t.hint() != null) {
+          err.println("hint: " + t.hint());
+        }
+        yield t.exitCode();
+      }
+      case EngineUnavailableException u -> {
+        err.println("error: " + u.getMessage() + rootCause(u));
+        err.println(
+            "hint: start Docker (e.g. 'sudo systemctl start docker' or 'dockerd &'), or point"
+                + " DOCKER_HOST at a running engine; 'ollama-stack check' diagnoses");
+        yield ToolException.ENVIRONMENT;
+      }
+      case EngineException e -> {
+        err.println("error: Docker refused: " + e.getMessage());
+        err.println("hint: run with --verbose for details");
+        yield ToolException.FAILED;
+      }
+      default -> {
+        err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        err.println("hint: run with --verbose for the stack trace, and report it");
+        yield ToolException.FAILED;
+      }
+    };
+  }
+
+  private static String rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c == t || c.getMessage() == null ? "" : " (" + c.getMessage() + ")";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.AppContext;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: builds the context from the real process, runs the command, exits. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    configureLogging(Arrays.asList(args).contains("--verbose"));
+    Map<String, String> env = System.getenv();
+    AppContext context =
+        new AppContext(
+            env,
+            Path.of("").toAbsolutePath(),
+            AppContext.defaultStateHome(env),
+            Tty.isTerminal(0),
+            new DockerJavaEngineFactory(env));
+    CommandLine cmd = commandLine(context, Tty.isTerminal(1) && !noColor(env, args));
+    cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    int code = cmd.execute(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** The command line for a context; tests call this and capture out/err. */
+  public static CommandLine commandLine(AppContext context, boolean ansi) {
+    CommandLine cmd = new CommandLine(new RootCommand(context));
+    ErrorReporter reporter = new ErrorReporter();
+    cmd.setExecutionExceptionHandler(reporter);
+    cmd.setParameterExceptionHandler(reporter);
+    cmd.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            ansi ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    return cmd;
+  }
+
+  static boolean noColor(Map<String, String> env, String[] args) {
+    String nc = env.get("NO_COLOR");
+    return (nc != null && !nc.isEmpty()) || Arrays.asList(args).contains("--no-color");
+  }
+
+  private static void configureLogging(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+  }
+}

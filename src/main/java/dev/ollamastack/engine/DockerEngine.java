@@ -1,0 +1,78 @@
+package dev.ollamastack.engine;
+
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.NetworkSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.VolumeSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port to a Docker engine. Everything the tool does to Docker goes through here, so tests can
+ * substitute an in-memory fake. Implementations throw {@link EngineUnavailableException} when the
+ * daemon cannot be reached and {@link EngineException} when it refuses an operation.
+ */
+public interface DockerEngine extends AutoCloseable {
+
+  /** Pings the daemon and reports what it is. */
+  EngineInfo info();
+
+  /** All containers (running or not) carrying every given label ({@code value null} = any). */
+  List<ObservedContainer> listContainers(Map<String, String> labels);
+
+  /** All containers with the given names, labelled or not (to detect name clashes). */
+  List<ObservedContainer> listContainersByName(List<String> names);
+
+  List<ObservedNetwork> listNetworks(Map<String, String> labels);
+
+  List<ObservedVolume> listVolumes(Map<String, String> labels);
+
+  /** Full inspect (health, exit code, start time). */
+  Optional<ObservedContainer> inspectContainer(String idOrName);
+
+  boolean imageExists(String reference);
+
+  /** Pulls an image, reporting progress as it goes. */
+  void pullImage(String reference, Consumer<PullProgress> progress);
+
+  /** Creates (not starts) a container and returns its id. */
+  String createContainer(ContainerSpec spec);
+
+  void startContainer(String id);
+
+  void stopContainer(String id, Duration timeout);
+
+  void removeContainer(String id);
+
+  void createNetwork(NetworkSpec spec);
+
+  void removeNetwork(String name);
+
+  void createVolume(VolumeSpec spec);
+
+  void removeVolume(String name);
+
+  /** The last {@code lines} log lines of a container, stdout and stderr merged. */
+  List<String> tailLogs(String id, int lines);
+
+  /**
+   * Streams logs; returns a handle that stops the stream when closed. {@code onLine} is called from
+   * a background thread.
+   */
+  AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine);
+
+  /** One non-streaming stats sample. */
+  Optional<ContainerStats> stats(String id);
+
+  /** Builds an image from a directory holding a Dockerfile and tags it. Returns the image id. */
+  String buildImage(Path contextDir, String tag);
+
+  @Override
+  void close();
+}

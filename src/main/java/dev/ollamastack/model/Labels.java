@@ -1,0 +1,19 @@
+package dev.ollamastack.model;
+
+/** The label keys of DESIGN.md §2: the only state the tool keeps about what it owns. */
+public final class Labels {
+  public static final String INSTALLATION = "ollama-stack.installation";
+  public static final String COMPONENT = "ollama-stack.component";
+  public static final String EXTENSION = "ollama-stack.extension";
+  public static final String CONFIG_HASH = "ollama-stack.config-hash";
+  public static final String HASH_VERSION = "ollama-stack.hash-version";
+  public static final String MANAGED_BY = "ollama-stack.managed-by";
+  public static final String VERSION = "ollama-stack.version";
+
+  /** The canonical rendered spec (secrets replaced by digests): lets plan explain a recreate. */
+  public static final String SPEC = "ollama-stack.spec";
+
+  public static final String MANAGED_BY_VALUE = "ollama-stack";
+
+  private Labels() {}
+}

@@ -1,0 +1,48 @@
+package dev.ollamastack.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A container as Docker reports it.
+ *
+ * @param state Docker's state: {@code created}, {@code running}, {@code restarting}, {@code
+ *     exited}, {@code paused}, {@code dead}
+ * @param health Docker health status ({@code healthy}, {@code unhealthy}, {@code starting}) or
+ *     {@code null} when the container has no health check or was not inspected
+ * @param exitCode last exit code, or {@code null} when unknown
+ * @param startedAt when it last started, or {@code null}
+ */
+public record ObservedContainer(
+    String id,
+    String name,
+    String image,
+    String imageId,
+    String state,
+    String health,
+    Integer exitCode,
+    Map<String, String> labels,
+    List<PortBinding> ports,
+    Instant startedAt,
+    int restartCount) {
+
+  public ObservedContainer {
+    labels =
+        labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    ports = ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  public boolean running() {
+    return "running".equals(state);
+  }
+
+  public String installation() {
+    return labels.get(Labels.INSTALLATION);
+  }
+
+  public String configHash() {
+    return labels.get(Labels.CONFIG_HASH);
+  }
+}

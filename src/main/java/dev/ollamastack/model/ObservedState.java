@@ -1,0 +1,42 @@
+package dev.ollamastack.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What exists on the engine for one installation, plus what must only be reported.
+ *
+ * @param containers, networks, volumes resources labelled with this installation
+ * @param localImages image references present locally among those the desired state needs
+ * @param others resources of other installations, or unlabelled ones whose names collide with ours:
+ *     reported as warnings, never planned against
+ * @param models models present in Ollama, or {@code null} when Ollama was not reachable
+ */
+public record ObservedState(
+    List<ObservedContainer> containers,
+    List<ObservedNetwork> networks,
+    List<ObservedVolume> volumes,
+    Set<String> localImages,
+    List<ForeignResource> others,
+    List<ObservedModel> models) {
+
+  public ObservedState {
+    containers = List.copyOf(containers);
+    networks = List.copyOf(networks);
+    volumes = List.copyOf(volumes);
+    localImages = Set.copyOf(localImages);
+    others = List.copyOf(others);
+    models = models == null ? null : List.copyOf(models);
+  }
+
+  public static ObservedState empty() {
+    return new ObservedState(List.of(), List.of(), List.of(), Set.of(), List.of(), null);
+  }
+
+  public ObservedState withModels(List<ObservedModel> m) {
+    return new ObservedState(containers, networks, volumes, localImages, others, m);
+  }
+
+  /** A resource we must not touch: another installation's, or an unlabelled name clash. */
+  public record ForeignResource(String kind, String name, String installation) {}
+}
