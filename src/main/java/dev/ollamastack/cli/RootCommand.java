@@ -17,6 +17,12 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DiffCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      RestartCommand.class,
     },
     footer = {
       "",

@@ -1,0 +1,148 @@
+package dev.ollamastack.apply;
+
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.health.HttpProbe;
+import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.health.ReadinessWaiter;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.RenderedFile;
+import dev.ollamastack.plan.Action;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/** Runs actions against a Docker engine and Ollama's API. */
+public final class DockerActionRunner implements ActionRunner {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final DockerEngine engine;
+  private final ReadinessWaiter waiter;
+  private final Duration readyTimeout;
+
+  public DockerActionRunner(DockerEngine engine, Duration readyTimeout) {
+    this.engine = engine;
+    this.waiter = new ReadinessWaiter(engine, new HttpProbe());
+    this.readyTimeout = readyTimeout;
+  }
+
+  @Override
+  public Outcome run(Action action, Progress progress) {
+    try {
+      return switch (action) {
+        case Action.CreateNetwork n -> {
+          engine.createNetwork(n.spec());
+          yield done("created");
+        }
+        case Action.CreateVolume v -> {
+          engine.createVolume(v.spec());
+          yield done("created");
+        }
+        case Action.PullImage p -> {
+          engine.pullImage(p.reference(), e -> progress.report(e.status(), e.current(), e.total()));
+          yield done("pulled");
+        }
+        case Action.CreateContainer c -> createAndWait(c.spec(), c.files(), progress);
+        case Action.RecreateContainer r -> {
+          removeQuietly(r.oldId());
+          yield createAndWait(r.spec(), r.files(), progress);
+        }
+        case Action.StartContainer s -> {
+          engine.startContainer(s.id());
+          yield waitReady(s.spec(), s.id(), progress, "started");
+        }
+        case Action.RemoveContainer r -> {
+          removeQuietly(r.id());
+          yield done("removed");
+        }
+        case Action.RemoveNetwork n -> {
+          engine.removeNetwork(n.networkName());
+          yield done("removed");
+        }
+        case Action.RemoveVolume v -> {
+          engine.removeVolume(v.volumeName());
+          yield done("removed");
+        }
+        case Action.PullModel m -> pullModel(m, progress);
+        case Action.DeleteModel d -> {
+          new OllamaClient(d.ollamaUrl()).delete(d.model());
+          yield done("deleted");
+        }
+      };
+    } catch (IOException e) {
+      return new Outcome.Failed(e.getMessage());
+    } catch (EngineException e) {
+      return new Outcome.Failed("Docker: " + e.getMessage());
+    }
+  }
+
+  private Outcome createAndWait(ContainerSpec spec, List<RenderedFile> files, Progress progress)
+      throws IOException {
+    for (RenderedFile f : files) {
+      writeAtomically(Path.of(f.hostPath()), f.content());
+    }
+    String id;
+    try {
+      id = engine.createContainer(spec);
+    } catch (EngineException e) {
+      if (!e.isConflict()) {
+        throw e;
+      }
+      // Left behind by an apply killed between create and the label check: ours by name only
+      // if it carries our installation label, which observe would have reported otherwise.
+      throw new EngineException(
+          "a container named " + spec.name() + " already exists; run 'ollama-stack plan' again",
+          409,
+          e);
+    }
+    engine.startContainer(id);
+    return waitReady(spec, id, progress, "created");
+  }
+
+  private Outcome waitReady(ContainerSpec spec, String id, Progress progress, String verb) {
+    long t0 = System.nanoTime();
+    try {
+      waiter.await(spec, id, readyTimeout, msg -> progress.report(msg, 0, 0));
+    } catch (ReadinessWaiter.NotReadyException e) {
+      return new Outcome.Failed(e.getMessage());
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    return done(verb + ", ready in " + String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0));
+  }
+
+  private Outcome pullModel(Action.PullModel m, Progress progress) throws IOException {
+    new OllamaClient(m.ollamaUrl())
+        .pull(m.model(), s -> progress.report(s.status(), s.completed(), s.total()));
+    return done("pulled");
+  }
+
+  private void removeQuietly(String id) {
+    try {
+      engine.stopContainer(id, STOP_TIMEOUT);
+    } catch (EngineException e) {
+      // best effort: a graceful stop first, the forced remove below ends it regardless
+    }
+    try {
+      engine.removeContainer(id);
+    } catch (EngineException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+    }
+  }
+
+  private static Outcome done(String detail) {
+    return new Outcome.Done(detail);
+  }
+
+  static void writeAtomically(Path target, String content) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

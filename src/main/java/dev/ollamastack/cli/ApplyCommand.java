@@ -1,0 +1,55 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.SavedPlans;
+import dev.ollamastack.plan.Overrides;
+import dev.ollamastack.plan.PlanDocument;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code apply [PLANFILE]}: converge Docker to the stack file (or to a saved plan). */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plan, show the plan, ask, then converge Docker to the stack file.",
+      "Asks for confirmation on a terminal; without a terminal it needs --yes (else exit 5).",
+      "With PLANFILE (from 'plan --out') applies exactly that plan, or exits 5 if it is stale."
+    })
+final class ApplyCommand extends CommandSupport implements Callable<Integer> {
+  @Mixin PlanOptions planOptions;
+  @Mixin ApplyOptions applyOptions;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Apply without asking.")
+  boolean yes;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PLANFILE",
+      description = "A plan saved with 'plan --out'.")
+  Path planFile;
+
+  @Override
+  public Integer call() {
+    PlanDocument saved = planFile == null ? null : SavedPlans.read(planFile);
+    Path file = globals().file();
+    if (saved != null) {
+      file = saved.stackFile() == null ? null : Path.of(saved.stackFile());
+    }
+    ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
+    return flow.run(
+        new ApplyFlow.Settings(
+            file,
+            planOptions.platform,
+            Overrides.NONE,
+            applyOptions,
+            !yes && saved == null,
+            false,
+            saved));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.AppContext;
+import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command needs: its spec, the global options, the context, the writers. */
+abstract class CommandSupport {
+  @Mixin(name = "global")
+  GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  GlobalOptions.Resolved globals() {
+    return GlobalOptions.resolve(spec);
+  }
+
+  AppContext context() {
+    return ((RootCommand) spec.root().userObject()).context();
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** Colour for this invocation: a terminal, no {@code --no-color}, no {@code NO_COLOR}. */
+  boolean color() {
+    return spec.commandLine().getColorScheme().ansi().enabled() && !globals().noColor();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.PlanRequest;
+import dev.ollamastack.app.PlannedStack;
+import dev.ollamastack.app.PlatformResolver;
+import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.app.SavedPlans;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.ToolException;
+import dev.ollamastack.plan.Overrides;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plan}: what {@code apply} would do, without doing it. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what apply would change: + create, ~ recreate (with reasons), > start, - remove.")
+final class PlanCommand extends CommandSupport implements Callable<Integer> {
+  @Mixin PlanOptions planOptions;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 0 when there are no changes, 2 when there are (Terraform's convention).")
+  boolean detailedExitCode;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (the stable plan schema, see docs/plan-format.md).")
+  OutputFormat output;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for 'apply FILE'.")
+  Path outFile;
+
+  @Override
+  public Integer call() {
+    Reconciler reconciler = new Reconciler(context(), new PlatformResolver());
+    var loaded = reconciler.load(globals().file());
+    PlanPrinter.warnings(err(), loaded);
+    try (DockerEngine engine = context().engines().connect()) {
+      PlannedStack planned =
+          reconciler.plan(
+              loaded,
+              new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
+              engine);
+      if (output == OutputFormat.TEXT) {
+        PlanPrinter.print(out(), err(), planned, color());
+      } else {
+        out().println(Json.write(SavedPlans.document(planned)));
+      }
+      if (outFile != null) {
+        SavedPlans.write(planned, outFile);
+        err()
+            .println(
+                "Saved the plan to "
+                    + outFile
+                    + "; apply it with 'ollama-stack apply "
+                    + outFile
+                    + "'.");
+      }
+      return detailedExitCode && !planned.plan().isEmpty() ? ToolException.CHANGES : 0;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.ollamastack.health;
+
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.PortBinding;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Waits until a started container serves: its HTTP endpoint on the published port answers 2xx (TCP
+ * when it has no HTTP probe); with no published port, Docker's health status. Watches the container
+ * meanwhile: one that exits or keeps restarting fails at once, with its last log lines.
+ */
+public final class ReadinessWaiter {
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final int LOG_LINES = 15;
+
+  private final DockerEngine engine;
+  private final HttpProbe probe;
+
+  public ReadinessWaiter(DockerEngine engine, HttpProbe probe) {
+    this.engine = engine;
+    this.probe = probe;
+  }
+
+  /** Thrown when the container will not become ready; the message says why. */
+  public static final class NotReadyException extends Exception {
+    public NotReadyException(String message) {
+      super(message);
+    }
+  }
+
+  public void await(ContainerSpec spec, String id, Duration timeout, Consumer<String> status)
+      throws NotReadyException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int initialRestarts = -1;
+    status.accept("waiting for " + spec.service() + " to be ready");
+    while (true) {
+      ObservedContainer c =
+          engine
+              .inspectContainer(id)
+              .orElseThrow(
+                  () -> new NotReadyException("container " + spec.name() + " disappeared"));
+      if (initialRestarts < 0) {
+        initialRestarts = c.restartCount();
+      }
+      if ("exited".equals(c.state()) || "dead".equals(c.state())) {
+        throw failure(spec, id, "exited with code " + c.exitCode());
+      }
+      if (c.restartCount() - initialRestarts >= 2
+          || "restarting".equals(c.state()) && c.restartCount() > initialRestarts + 1) {
+        throw failure(spec, id, "keeps restarting (" + c.restartCount() + " restarts)");
+      }
+      if (c.running() && ready(spec, c)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw failure(spec, id, "not ready after " + timeout.toSeconds() + "s" + healthNote(c));
+      }
+      sleep();
+    }
+  }
+
+  private boolean ready(ContainerSpec spec, ObservedContainer c) {
+    if (spec.ports().isEmpty()) {
+      return spec.healthCheck() == null ? true : "healthy".equals(c.health());
+    }
+    PortBinding p = spec.ports().get(0);
+    String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
+    if (spec.probe() != null && spec.probe().httpPath() != null) {
+      return probe.httpOk(
+          "http://" + host + ":" + p.hostPort() + spec.probe().httpPath(), Duration.ofSeconds(2));
+    }
+    return HttpProbe.tcpOpen(host, p.hostPort(), Duration.ofSeconds(1));
+  }
+
+  private NotReadyException failure(ContainerSpec spec, String id, String what) {
+    List<String> lines;
+    try {
+      lines = engine.tailLogs(id, LOG_LINES);
+    } catch (RuntimeException e) {
+      lines = List.of("(logs unavailable: " + e.getMessage() + ")");
+    }
+    StringBuilder sb = new StringBuilder(spec.service()).append(" ").append(what);
+    if (!lines.isEmpty()) {
+      sb.append("; last log lines:");
+      lines.forEach(l -> sb.append("\n    | ").append(l));
+    }
+    return new NotReadyException(sb.toString());
+  }
+
+  private static String healthNote(ObservedContainer c) {
+    return c.health() == null ? "" : " (Docker health: " + c.health() + ")";
+  }
+
+  private static void sleep() throws NotReadyException {
+    try {
+      Thread.sleep(POLL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotReadyException("interrupted");
+    }
+  }
+}

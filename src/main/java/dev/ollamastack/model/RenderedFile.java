@@ -1,0 +1,7 @@
+package dev.ollamastack.model;
+
+/**
+ * A file the tool writes on the host before creating the container that mounts it (e.g. mcpo's
+ * {@code config.json}). Its content is part of that container's config hash.
+ */
+public record RenderedFile(String containerName, String hostPath, String content) {}

@@ -1,0 +1,45 @@
+package dev.ollamastack.observe;
+
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.ObservedState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A digest of the observed facts a plan depends on. A saved plan records it; applying the plan
+ * refuses when the engine no longer matches (the plan is stale).
+ */
+public final class Fingerprint {
+  private Fingerprint() {}
+
+  public static String of(ObservedState s) {
+    List<String> lines = new ArrayList<>();
+    for (ObservedContainer c : s.containers()) {
+      lines.add("c " + c.name() + " " + c.id() + " " + c.configHash() + " " + c.state());
+    }
+    s.networks().forEach(n -> lines.add("n " + n.name() + " " + n.id()));
+    s.volumes().forEach(v -> lines.add("v " + v.name()));
+    s.localImages().forEach(i -> lines.add("i " + i));
+    s.others().forEach(o -> lines.add("o " + o.kind() + " " + o.name()));
+    if (s.models() != null) {
+      for (ObservedModel m : s.models()) {
+        lines.add("m " + m.name() + " " + m.digest());
+      }
+    }
+    lines.sort(null);
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String l : lines) {
+        md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

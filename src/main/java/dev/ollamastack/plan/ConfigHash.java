@@ -1,0 +1,138 @@
+package dev.ollamastack.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.DeviceSpec;
+import dev.ollamastack.model.GpuRequest;
+import dev.ollamastack.model.HealthCheck;
+import dev.ollamastack.model.Mount;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.model.RenderedFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The canonical form of a rendered container (sorted keys, secrets replaced by their digest) and
+ * its sha256. Everything that changes the running container is in it; labels, readiness probes and
+ * ordering hints are not, so a tool upgrade that only changes those never recreates. Bump {@link
+ * #VERSION} when the form changes: containers hashed with another version are compared field by
+ * field instead of by hash.
+ */
+public final class ConfigHash {
+  public static final String VERSION = "1";
+  static final String SENSITIVE_PREFIX = "sha256:";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .configure(
+              com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+
+  private ConfigHash() {}
+
+  public static String canonicalJson(ContainerSpec c, List<RenderedFile> files) {
+    try {
+      Object tree = JSON.treeToValue(canonicalTree(c, files), Object.class);
+      return JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode parse(String canonical) {
+    try {
+      return JSON.readTree(canonical);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  public static String sha256(String s) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode canonicalTree(ContainerSpec c, List<RenderedFile> files) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("image", c.image());
+    strings(n.putArray("entrypoint"), c.entrypoint());
+    strings(n.putArray("cmd"), c.cmd());
+    ObjectNode env = n.putObject("env");
+    c.env()
+        .forEach(
+            (k, v) -> env.put(k, c.sensitiveEnv().contains(k) ? SENSITIVE_PREFIX + sha256(v) : v));
+    ArrayNode ports = n.putArray("ports");
+    for (PortBinding p : c.ports()) {
+      ports
+          .addObject()
+          .put("hostIp", p.hostIp())
+          .put("hostPort", p.hostPort())
+          .put("containerPort", p.containerPort());
+    }
+    ArrayNode mounts = n.putArray("mounts");
+    for (Mount m : c.mounts()) {
+      mounts
+          .addObject()
+          .put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT))
+          .put("source", m.source())
+          .put("target", m.target())
+          .put("readOnly", m.readOnly());
+    }
+    n.put("network", c.network());
+    strings(n.putArray("networkAliases"), c.networkAliases());
+    strings(n.putArray("extraHosts"), c.extraHosts());
+    ObjectNode res = n.putObject("resources");
+    if (c.resources().memoryBytes() != null) {
+      res.put("memoryBytes", c.resources().memoryBytes());
+    }
+    if (c.resources().cpus() != null) {
+      res.put("cpus", c.resources().cpus());
+    }
+    devices(n.putObject("devices"), c.devices());
+    healthCheck(n.putObject("healthCheck"), c.healthCheck());
+    ObjectNode fileNode = n.putObject("files");
+    files.forEach(f -> fileNode.put(f.hostPath(), f.content()));
+    return n;
+  }
+
+  private static void devices(ObjectNode n, DeviceSpec d) {
+    if (d.gpuRequest() != null) {
+      n.put(
+          "gpus",
+          switch (d.gpuRequest()) {
+            case GpuRequest.All a -> "all";
+            case GpuRequest.Count count -> String.valueOf(count.count());
+            case GpuRequest.DeviceIds ids -> String.join(",", ids.ids());
+          });
+    }
+    strings(n.putArray("cdi"), d.cdiDevices());
+    strings(n.putArray("paths"), d.devices());
+  }
+
+  private static void healthCheck(ObjectNode n, HealthCheck h) {
+    if (h == null) {
+      return;
+    }
+    strings(n.putArray("test"), h.test());
+    n.put("intervalSeconds", h.interval().toSeconds());
+    n.put("timeoutSeconds", h.timeout().toSeconds());
+    n.put("retries", h.retries());
+    n.put("startPeriodSeconds", h.startPeriod().toSeconds());
+  }
+
+  private static void strings(ArrayNode a, List<String> values) {
+    values.forEach(a::add);
+  }
+}

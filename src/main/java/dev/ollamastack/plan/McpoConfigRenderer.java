@@ -1,0 +1,52 @@
+package dev.ollamastack.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamastack.extensions.ExtensionCatalog;
+import dev.ollamastack.extensions.ExtensionDef;
+import dev.ollamastack.model.ExtensionsSpec;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * mcpo's {@code config.json} ({@code mcpServers} format, plain JSON: mcpo parses it with json.load,
+ * so no comments) from the enabled extensions.
+ */
+final class McpoConfigRenderer {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private McpoConfigRenderer() {}
+
+  static String render(ExtensionsSpec extensions) {
+    ExtensionCatalog catalog = ExtensionCatalog.builtIn();
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode servers = root.putObject("mcpServers");
+    for (String name : extensions.enabled().stream().sorted().toList()) {
+      ExtensionDef def = catalog.find(name).orElse(null);
+      if (def == null) {
+        continue; // the loader rejects unknown names; extension containers are not mcpo's stdio
+      }
+      ObjectNode server = servers.putObject(name);
+      server.put("command", def.command());
+      ArrayNode args = server.putArray("args");
+      def.args().forEach(args::add);
+      Map<String, String> env = new TreeMap<>(def.env());
+      ExtensionsSpec.ExtensionSettings settings = extensions.settings().get(name);
+      if (settings != null) {
+        env.putAll(settings.env());
+      }
+      if (!env.isEmpty()) {
+        ObjectNode envNode = server.putObject("env");
+        env.forEach(envNode::put);
+      }
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

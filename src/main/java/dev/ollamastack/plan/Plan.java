@@ -1,0 +1,57 @@
+package dev.ollamastack.plan;
+
+import java.util.List;
+
+/**
+ * Ordered actions that converge Docker to the desired state, plus what the user must know.
+ *
+ * @param installation the installation planned
+ * @param actions in a valid execution order (dependencies first), deterministic
+ * @param warnings things reported, never acted on (other installations, adopted volumes)
+ * @param blockers reasons the plan cannot be applied at all (a foreign container holds our name)
+ */
+public record Plan(
+    String installation, List<Action> actions, List<String> warnings, List<String> blockers) {
+
+  public Plan {
+    actions = List.copyOf(actions);
+    warnings = List.copyOf(warnings);
+    blockers = List.copyOf(blockers);
+  }
+
+  public boolean isEmpty() {
+    return actions.isEmpty();
+  }
+
+  public Summary summary() {
+    int create = 0;
+    int recreate = 0;
+    int remove = 0;
+    int start = 0;
+    for (Action a : actions) {
+      switch (a) {
+        case Action.CreateNetwork n -> create++;
+        case Action.CreateVolume v -> create++;
+        case Action.CreateContainer c -> create++;
+        case Action.PullModel m -> create++;
+        case Action.PullImage p -> {}
+        case Action.RecreateContainer r -> recreate++;
+        case Action.StartContainer s -> start++;
+        case Action.RemoveContainer r -> remove++;
+        case Action.RemoveNetwork r -> remove++;
+        case Action.RemoveVolume r -> remove++;
+        case Action.DeleteModel d -> remove++;
+      }
+    }
+    return new Summary(create, recreate, remove, start);
+  }
+
+  /** Counts for the summary line; image pulls are preparation and not counted. */
+  public record Summary(int create, int recreate, int remove, int start) {
+    public String line() {
+      String s =
+          "Plan: " + create + " to create, " + recreate + " to recreate, " + remove + " to remove";
+      return start > 0 ? s + ", " + start + " to start." : s + ".";
+    }
+  }
+}

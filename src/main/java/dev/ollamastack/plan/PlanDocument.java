@@ -1,0 +1,85 @@
+package dev.ollamastack.plan;
+
+import java.util.List;
+
+/**
+ * The stable machine form of a plan ({@code plan -o json}, saved plan files). Field names and
+ * meanings only ever gain members; {@code formatVersion} changes if one must change.
+ *
+ * @param fingerprint sha256 of the observed state the plan was made against
+ * @param stackFile the stack file planned ({@code null} for the embedded default)
+ * @param stackSha256 sha256 of that file's content
+ */
+public record PlanDocument(
+    int formatVersion,
+    String installation,
+    String stackFile,
+    String stackSha256,
+    String fingerprint,
+    List<Item> actions,
+    Counts summary,
+    List<String> warnings,
+    List<String> blockers) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * One action.
+   *
+   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull} or
+   *     {@code delete}
+   * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model}
+   */
+  public record Item(
+      String action,
+      String kind,
+      String name,
+      String image,
+      List<String> reasons,
+      List<String> dependsOn) {}
+
+  public record Counts(int create, int recreate, int remove, int start) {}
+
+  public static PlanDocument of(
+      Plan plan, String stackFile, String stackSha256, String fingerprint) {
+    Plan.Summary s = plan.summary();
+    return new PlanDocument(
+        FORMAT_VERSION,
+        plan.installation(),
+        stackFile,
+        stackSha256,
+        fingerprint,
+        plan.actions().stream().map(PlanDocument::item).toList(),
+        new Counts(s.create(), s.recreate(), s.remove(), s.start()),
+        plan.warnings(),
+        plan.blockers());
+  }
+
+  private static Item item(Action a) {
+    return switch (a) {
+      case Action.CreateNetwork n ->
+          new Item("create", "network", a.name(), null, List.of(), a.dependsOn());
+      case Action.CreateVolume v ->
+          new Item("create", "volume", a.name(), null, List.of(), a.dependsOn());
+      case Action.PullImage p ->
+          new Item("pull", "image", a.name(), p.reference(), List.of(), a.dependsOn());
+      case Action.CreateContainer c ->
+          new Item("create", "container", a.name(), c.spec().image(), List.of(), a.dependsOn());
+      case Action.RecreateContainer r ->
+          new Item("recreate", "container", a.name(), r.spec().image(), r.reasons(), a.dependsOn());
+      case Action.StartContainer s ->
+          new Item(
+              "start", "container", a.name(), s.spec().image(), List.of(s.reason()), a.dependsOn());
+      case Action.RemoveContainer r ->
+          new Item("remove", "container", a.name(), null, List.of(r.reason()), a.dependsOn());
+      case Action.RemoveNetwork n ->
+          new Item("remove", "network", a.name(), null, List.of(), a.dependsOn());
+      case Action.RemoveVolume v ->
+          new Item("remove", "volume", a.name(), null, List.of(), a.dependsOn());
+      case Action.PullModel m ->
+          new Item("pull", "model", a.name(), null, List.of(), a.dependsOn());
+      case Action.DeleteModel d ->
+          new Item("delete", "model", a.name(), null, List.of("pruneModels"), a.dependsOn());
+    };
+  }
+}

@@ -1,0 +1,88 @@
+package dev.ollamastack.plan;
+
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.PortBinding;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plan as people read it, Terraform style: {@code +} create, {@code ~} recreate with a reason
+ * per changed field, {@code >} start, {@code -} remove, {@code ↓} image pull. Pure, so golden tests
+ * pin it.
+ */
+public final class PlanText {
+  private PlanText() {}
+
+  public static String render(Plan plan) {
+    StringBuilder sb = new StringBuilder();
+    for (String blocker : plan.blockers()) {
+      sb.append("  ! ").append(blocker).append('\n');
+    }
+    for (Action a : plan.actions()) {
+      sb.append(line(a)).append('\n');
+      for (String reason : details(a)) {
+        sb.append("      ").append(reason).append('\n');
+      }
+    }
+    if (plan.isEmpty() && plan.blockers().isEmpty()) {
+      sb.append("No changes. The stack matches the desired state.\n");
+    } else {
+      if (!plan.actions().isEmpty()) {
+        sb.append('\n');
+      }
+      sb.append(plan.summary().line()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String line(Action a) {
+    return switch (a) {
+      case Action.CreateNetwork n -> "  + network " + n.spec().name();
+      case Action.CreateVolume v -> "  + volume " + v.spec().name();
+      case Action.PullImage p -> "  ↓ image " + p.reference() + " (pull: not present locally)";
+      case Action.CreateContainer c ->
+          "  + container " + c.spec().name() + " " + describe(c.spec());
+      case Action.RecreateContainer r -> "  ~ container " + r.spec().name() + " (recreate)";
+      case Action.StartContainer s ->
+          "  > container " + s.spec().name() + " (start: " + s.reason() + ")";
+      case Action.RemoveContainer r ->
+          "  - container " + r.containerName() + " (" + r.reason() + ")";
+      case Action.RemoveNetwork n -> "  - network " + n.networkName();
+      case Action.RemoveVolume v -> "  - volume " + v.volumeName() + " (DATA IS DELETED)";
+      case Action.PullModel m -> "  + model " + m.model();
+      case Action.DeleteModel d ->
+          "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
+    };
+  }
+
+  static List<String> details(Action a) {
+    return a instanceof Action.RecreateContainer r ? r.reasons() : List.of();
+  }
+
+  static String describe(ContainerSpec c) {
+    StringBuilder sb = new StringBuilder("(").append(c.image());
+    for (PortBinding p : c.ports()) {
+      sb.append(", ")
+          .append(p.hostIp())
+          .append(':')
+          .append(p.hostPort())
+          .append("→")
+          .append(p.containerPort());
+    }
+    return sb.append(')').toString();
+  }
+
+  public static String humanBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KB", "MB", "GB", "TB"};
+    double v = bytes;
+    int i = -1;
+    while (v >= 1024 && i < units.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
+  }
+}
