@@ -25,8 +25,13 @@ public final class DockerActionRunner implements ActionRunner {
   private final Duration readyTimeout;
 
   public DockerActionRunner(DockerEngine engine, Duration readyTimeout) {
+    this(engine, ReadinessWaiter.endpointCheck(new HttpProbe()), readyTimeout);
+  }
+
+  public DockerActionRunner(
+      DockerEngine engine, ReadinessWaiter.ReadyCheck check, Duration readyTimeout) {
     this.engine = engine;
-    this.waiter = new ReadinessWaiter(engine, new HttpProbe());
+    this.waiter = new ReadinessWaiter(engine, check);
     this.readyTimeout = readyTimeout;
   }
 

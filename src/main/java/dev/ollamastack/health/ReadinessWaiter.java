@@ -18,11 +18,33 @@ public final class ReadinessWaiter {
   private static final int LOG_LINES = 15;
 
   private final DockerEngine engine;
-  private final HttpProbe probe;
+  private final ReadyCheck check;
 
-  public ReadinessWaiter(DockerEngine engine, HttpProbe probe) {
+  /** Whether a running container serves. */
+  @FunctionalInterface
+  public interface ReadyCheck {
+    boolean ready(ContainerSpec spec, ObservedContainer container);
+  }
+
+  public ReadinessWaiter(DockerEngine engine, ReadyCheck check) {
     this.engine = engine;
-    this.probe = probe;
+    this.check = check;
+  }
+
+  /** The default check: HTTP (else TCP) on the published port, else Docker's health status. */
+  public static ReadyCheck endpointCheck(HttpProbe probe) {
+    return (spec, c) -> {
+      if (spec.ports().isEmpty()) {
+        return spec.healthCheck() == null || "healthy".equals(c.health());
+      }
+      PortBinding p = spec.ports().get(0);
+      String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
+      if (spec.probe() != null && spec.probe().httpPath() != null) {
+        return probe.httpOk(
+            "http://" + host + ":" + p.hostPort() + spec.probe().httpPath(), Duration.ofSeconds(2));
+      }
+      return HttpProbe.tcpOpen(host, p.hostPort(), Duration.ofSeconds(1));
+    };
   }
 
   /** Thrown when the container will not become ready; the message says why. */
@@ -49,11 +71,10 @@ public final class ReadinessWaiter {
       if ("exited".equals(c.state()) || "dead".equals(c.state())) {
         throw failure(spec, id, "exited with code " + c.exitCode());
       }
-      if (c.restartCount() - initialRestarts >= 2
-          || "restarting".equals(c.state()) && c.restartCount() > initialRestarts + 1) {
+      if (c.restartCount() - initialRestarts >= 2) {
         throw failure(spec, id, "keeps restarting (" + c.restartCount() + " restarts)");
       }
-      if (c.running() && ready(spec, c)) {
+      if (c.running() && check.ready(spec, c)) {
         return;
       }
       if (System.nanoTime() > deadline) {
@@ -61,19 +82,6 @@ public final class ReadinessWaiter {
       }
       sleep();
     }
-  }
-
-  private boolean ready(ContainerSpec spec, ObservedContainer c) {
-    if (spec.ports().isEmpty()) {
-      return spec.healthCheck() == null ? true : "healthy".equals(c.health());
-    }
-    PortBinding p = spec.ports().get(0);
-    String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
-    if (spec.probe() != null && spec.probe().httpPath() != null) {
-      return probe.httpOk(
-          "http://" + host + ":" + p.hostPort() + spec.probe().httpPath(), Duration.ofSeconds(2));
-    }
-    return HttpProbe.tcpOpen(host, p.hostPort(), Duration.ofSeconds(1));
   }
 
   private NotReadyException failure(ContainerSpec spec, String id, String what) {

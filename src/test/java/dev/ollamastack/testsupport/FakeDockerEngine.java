@@ -1,0 +1,336 @@
+package dev.ollamastack.testsupport;
+
+import dev.ollamastack.engine.ContainerStats;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.LogLine;
+import dev.ollamastack.engine.LogOptions;
+import dev.ollamastack.engine.PullProgress;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.NetworkSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.VolumeSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory Docker engine with failure knobs, for fast tests of observe, apply and the CLI.
+ * Records every mutating call so tests can assert that a converged apply makes none.
+ */
+public final class FakeDockerEngine implements DockerEngine {
+  private final Map<String, ObservedContainer> containers = new LinkedHashMap<>();
+  private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
+  private final Map<String, ObservedVolume> volumes = new LinkedHashMap<>();
+  private final Set<String> images = new HashSet<>();
+  private final List<String> mutations = new ArrayList<>();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  /** Knobs. */
+  public final Set<String> pullFails = new HashSet<>();
+
+  public final Set<String> neverHealthy = new HashSet<>();
+  public final Set<String> exitsOnStart = new HashSet<>();
+  public final Set<String> createConflicts = new HashSet<>();
+  public boolean unreachable;
+
+  public FakeDockerEngine withImages(String... refs) {
+    images.addAll(List.of(refs));
+    return this;
+  }
+
+  /** Adds a container as if someone else had created it. */
+  public String addContainer(String name, String image, Map<String, String> labels, String state) {
+    String id = "c" + ids.incrementAndGet();
+    containers.put(
+        id,
+        new ObservedContainer(
+            id,
+            name,
+            image,
+            "sha256:" + image.hashCode(),
+            state,
+            null,
+            0,
+            labels,
+            List.of(),
+            null,
+            0));
+    return id;
+  }
+
+  public void addVolume(String name, Map<String, String> labels) {
+    volumes.put(name, new ObservedVolume(name, "/var/lib/docker/volumes/" + name, labels));
+  }
+
+  public void addNetwork(String name, Map<String, String> labels) {
+    networks.put(name, new ObservedNetwork("n-" + name, name, "bridge", labels));
+  }
+
+  public List<String> mutations() {
+    synchronized (mutations) {
+      return List.copyOf(mutations);
+    }
+  }
+
+  public void clearMutations() {
+    synchronized (mutations) {
+      mutations.clear();
+    }
+  }
+
+  public synchronized Optional<ObservedContainer> byName(String name) {
+    return containers.values().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  private void record(String m) {
+    synchronized (mutations) {
+      mutations.add(m);
+    }
+  }
+
+  private void check() {
+    if (unreachable) {
+      throw new dev.ollamastack.engine.EngineUnavailableException("unix:///fake.sock", null);
+    }
+  }
+
+  @Override
+  public EngineInfo info() {
+    check();
+    return new EngineInfo(
+        "unix:///fake.sock",
+        "99.0-fake",
+        "1.41",
+        "linux",
+        "overlay2",
+        "/var/lib/docker",
+        2,
+        8L << 30,
+        List.of("runc"));
+  }
+
+  @Override
+  public synchronized List<ObservedContainer> listContainers(Map<String, String> labels) {
+    check();
+    return containers.values().stream().filter(c -> matches(c.labels(), labels)).toList();
+  }
+
+  @Override
+  public synchronized List<ObservedContainer> listContainersByName(List<String> names) {
+    return containers.values().stream().filter(c -> names.contains(c.name())).toList();
+  }
+
+  @Override
+  public synchronized List<ObservedNetwork> listNetworks(Map<String, String> labels) {
+    return networks.values().stream().filter(n -> matches(n.labels(), labels)).toList();
+  }
+
+  @Override
+  public synchronized List<ObservedVolume> listVolumes(Map<String, String> labels) {
+    return volumes.values().stream().filter(v -> matches(v.labels(), labels)).toList();
+  }
+
+  private static boolean matches(Map<String, String> have, Map<String, String> want) {
+    for (Map.Entry<String, String> e : want.entrySet()) {
+      if (!have.containsKey(e.getKey())) {
+        return false;
+      }
+      if (e.getValue() != null && !e.getValue().equals(have.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<ObservedContainer> inspectContainer(String idOrName) {
+    ObservedContainer c = containers.get(idOrName);
+    if (c == null) {
+      return byName(idOrName);
+    }
+    return Optional.of(c);
+  }
+
+  @Override
+  public synchronized boolean imageExists(String reference) {
+    return images.contains(reference);
+  }
+
+  @Override
+  public void pullImage(String reference, Consumer<PullProgress> progress) {
+    record("pull " + reference);
+    if (pullFails.contains(reference)) {
+      throw new EngineException("pull access denied for " + reference, 404, null);
+    }
+    progress.accept(new PullProgress("layer1", "Downloading", 50, 100));
+    progress.accept(new PullProgress("layer1", "Download complete", 100, 100));
+    synchronized (this) {
+      images.add(reference);
+    }
+  }
+
+  @Override
+  public synchronized String createContainer(ContainerSpec spec) {
+    record("create " + spec.name());
+    if (createConflicts.contains(spec.name()) || byName(spec.name()).isPresent()) {
+      throw new EngineException(
+          "Conflict. The container name \"/" + spec.name() + "\" is already in use", 409, null);
+    }
+    String id = "c" + ids.incrementAndGet();
+    containers.put(
+        id,
+        new ObservedContainer(
+            id,
+            spec.name(),
+            spec.image(),
+            "sha256:x",
+            "created",
+            null,
+            null,
+            spec.labels(),
+            spec.ports(),
+            null,
+            0));
+    return id;
+  }
+
+  @Override
+  public synchronized void startContainer(String id) {
+    record("start " + name(id));
+    ObservedContainer c = require(id);
+    boolean exits = exitsOnStart.contains(c.name());
+    String health = neverHealthy.contains(c.name()) ? "starting" : "healthy";
+    containers.put(
+        id,
+        new ObservedContainer(
+            id,
+            c.name(),
+            c.image(),
+            c.imageId(),
+            exits ? "exited" : "running",
+            exits ? null : health,
+            exits ? 1 : null,
+            c.labels(),
+            c.ports(),
+            Instant.EPOCH,
+            c.restartCount()));
+  }
+
+  @Override
+  public synchronized void stopContainer(String id, Duration timeout) {
+    record("stop " + name(id));
+    ObservedContainer c = require(id);
+    containers.put(
+        id,
+        new ObservedContainer(
+            id,
+            c.name(),
+            c.image(),
+            c.imageId(),
+            "exited",
+            null,
+            0,
+            c.labels(),
+            c.ports(),
+            c.startedAt(),
+            c.restartCount()));
+  }
+
+  @Override
+  public synchronized void removeContainer(String id) {
+    record("remove " + name(id));
+    require(id);
+    containers.remove(id);
+  }
+
+  private String name(String id) {
+    ObservedContainer c = containers.get(id);
+    return c == null ? id : c.name();
+  }
+
+  private ObservedContainer require(String id) {
+    ObservedContainer c = containers.get(id);
+    if (c == null) {
+      throw new EngineException("No such container: " + id, 404, null);
+    }
+    return c;
+  }
+
+  @Override
+  public synchronized void createNetwork(NetworkSpec spec) {
+    record("create network " + spec.name());
+    networks.put(
+        spec.name(), new ObservedNetwork("n-" + spec.name(), spec.name(), "bridge", spec.labels()));
+  }
+
+  @Override
+  public synchronized void removeNetwork(String name) {
+    record("remove network " + name);
+    networks.remove(name);
+  }
+
+  @Override
+  public synchronized void createVolume(VolumeSpec spec) {
+    record("create volume " + spec.name());
+    volumes.put(
+        spec.name(),
+        new ObservedVolume(spec.name(), "/var/lib/docker/volumes/" + spec.name(), spec.labels()));
+  }
+
+  @Override
+  public synchronized void removeVolume(String name) {
+    record("remove volume " + name);
+    volumes.remove(name);
+  }
+
+  @Override
+  public List<String> tailLogs(String id, int lines) {
+    return List.of("fake log line for " + name(id));
+  }
+
+  @Override
+  public AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine) {
+    onLine.accept(new LogLine(id, false, Instant.EPOCH, "fake log line"));
+    return () -> {};
+  }
+
+  @Override
+  public Optional<ContainerStats> stats(String id) {
+    return Optional.of(new ContainerStats(1.5, 100L << 20, 1L << 30));
+  }
+
+  @Override
+  public String buildImage(Path contextDir, String tag) {
+    record("build " + tag);
+    images.add(tag);
+    return "sha256:" + tag.hashCode();
+  }
+
+  @Override
+  public void close() {}
+
+  /** Labels of our installation, for tests that seed state by hand. */
+  public static Map<String, String> ours(String installation, String component) {
+    return Map.of(
+        Labels.INSTALLATION,
+        installation,
+        Labels.COMPONENT,
+        component,
+        Labels.MANAGED_BY,
+        Labels.MANAGED_BY_VALUE);
+  }
+}
