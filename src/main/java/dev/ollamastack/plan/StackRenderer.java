@@ -59,7 +59,7 @@ public final class StackRenderer {
           new RenderedFile(
               Component.MCP_PROXY.containerName(name),
               configDir + "/config.json",
-              McpoConfigRenderer.render(spec.extensions())));
+              dev.ollamastack.extensions.McpoConfig.render(spec.extensions())));
     }
     List<ContainerSpec> labelled = new ArrayList<>();
     for (ContainerSpec c : containers) {

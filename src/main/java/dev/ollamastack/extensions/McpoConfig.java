@@ -1,11 +1,9 @@
-package dev.ollamastack.plan;
+package dev.ollamastack.extensions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ollamastack.extensions.ExtensionCatalog;
-import dev.ollamastack.extensions.ExtensionDef;
 import dev.ollamastack.model.ExtensionsSpec;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,13 +12,14 @@ import java.util.TreeMap;
  * mcpo's {@code config.json} ({@code mcpServers} format, plain JSON: mcpo parses it with json.load,
  * so no comments) from the enabled extensions.
  */
-final class McpoConfigRenderer {
+public final class McpoConfig {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private McpoConfigRenderer() {}
+  private McpoConfig() {}
 
-  static String render(ExtensionsSpec extensions) {
+  /** The config for the enabled extensions: pure, deterministic (sorted by name). */
+  public static String render(ExtensionsSpec extensions) {
     ExtensionCatalog catalog = ExtensionCatalog.builtIn();
     ObjectNode root = JSON.createObjectNode();
     ObjectNode servers = root.putObject("mcpServers");
