@@ -1,0 +1,97 @@
+package dev.ollamastack.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged CLI ({@code target/ollama-stack.jar}) as a separate process, the way users
+ * do: real exit codes, real stdout/stderr, no stdin, a private {@code OLLAMA_STACK_HOME}.
+ */
+public final class Cli {
+  private final Path workDir;
+  private final Map<String, String> env = new HashMap<>();
+
+  public Cli(Path workDir, Path stateHome) {
+    this.workDir = workDir;
+    env.put("OLLAMA_STACK_HOME", stateHome.toString());
+    env.put("NO_COLOR", "1");
+  }
+
+  public Cli env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  /** The outcome of one run. */
+  public record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  public static Path jar() {
+    String p = System.getProperty("ollamastack.jar", "target/ollama-stack.jar");
+    return Path.of(p).toAbsolutePath();
+  }
+
+  public Result run(String... args) {
+    try {
+      Process p = start(args);
+      if (!p.waitFor(6, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("ollama-stack " + String.join(" ", args) + " did not finish");
+      }
+      return collect(p);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}. */
+  public Process start(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+    pb.environment().putAll(env);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Path out = Files.createTempFile("cli-out", ".txt");
+    Path err = Files.createTempFile("cli-err", ".txt");
+    pb.redirectOutput(out.toFile());
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    OUTPUTS.put(p, new Path[] {out, err});
+    return p;
+  }
+
+  private static final Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public static Result collect(Process p) throws IOException, InterruptedException {
+    p.waitFor(6, TimeUnit.MINUTES);
+    Path[] files = OUTPUTS.remove(p);
+    String out = Files.readString(files[0], StandardCharsets.UTF_8);
+    String err = Files.readString(files[1], StandardCharsets.UTF_8);
+    Files.deleteIfExists(files[0]);
+    Files.deleteIfExists(files[1]);
+    return new Result(p.exitValue(), out, err);
+  }
+
+  /** Current stderr of a running process (for waiting on a progress line). */
+  public static String stderrSoFar(Process p) throws IOException {
+    Path[] files = OUTPUTS.get(p);
+    return files == null ? "" : Files.readString(files[1], StandardCharsets.UTF_8);
+  }
+}
