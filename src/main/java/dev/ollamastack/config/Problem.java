@@ -1,0 +1,41 @@
+package dev.ollamastack.config;
+
+/**
+ * One thing wrong (or worth a warning) in a stack file, located as precisely as the input allows.
+ *
+ * @param file the file name as the user gave it
+ * @param line 1-based line, or 0 when unknown
+ * @param column 1-based column, or 0 when unknown
+ * @param path dotted path of the offending value ({@code spec.services.webui.port}), or empty when
+ *     the problem is about the whole file
+ * @param message plain-English description, e.g. {@code must be an integer between 1 and 65535}
+ */
+public record Problem(String file, int line, int column, String path, String message) {
+
+  public Problem {
+    path = path == null ? "" : path;
+  }
+
+  /** A problem about the whole file, without a position. */
+  public static Problem ofFile(String file, String message) {
+    return new Problem(file, 0, 0, "", message);
+  }
+
+  /** Whether the position is known. */
+  public boolean located() {
+    return line > 0;
+  }
+
+  /** {@code file:LINE:COL: path: message}, leaving out the parts that are unknown. */
+  public String format() {
+    StringBuilder s = new StringBuilder(file);
+    if (located()) {
+      s.append(':').append(line).append(':').append(column);
+    }
+    s.append(": ");
+    if (!path.isEmpty()) {
+      s.append(path).append(": ");
+    }
+    return s.append(message).toString();
+  }
+}
