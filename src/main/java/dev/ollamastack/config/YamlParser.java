@@ -52,8 +52,10 @@ final class YamlParser {
     if (unclosed != null) {
       return unclosed;
     }
-    StringBuilder message = new StringBuilder("invalid YAML: ").append(e.getProblem());
-    if (e.getContext() != null) {
+    String reworded = reword(String.valueOf(e.getProblem()));
+    StringBuilder message =
+        new StringBuilder("invalid YAML: ").append(reworded != null ? reworded : e.getProblem());
+    if (reworded == null && e.getContext() != null && !e.getContext().isBlank()) {
       message.append(" (").append(e.getContext());
       e.getContextMark()
           .filter(m -> m.getLine() + 1 != line)
@@ -61,6 +63,16 @@ final class YamlParser {
       message.append(')');
     }
     return new Problem(file, line, at == null ? 0 : at.getColumn() + 1, "", message.toString());
+  }
+
+  /** The scanner's wording for the two mistakes people make most, in words they use. */
+  private static String reword(String problem) {
+    if (problem.contains("expected <block end>")) {
+      return "this line's indentation does not line up with the keys above it";
+    } else if (problem.startsWith("mapping values are not allowed here")) {
+      return "unexpected ':' (quote a value that contains \": \")";
+    }
+    return null;
   }
 
   /**
