@@ -1,5 +1,6 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.config.InvalidStackException;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineUnavailableException;
 import dev.ollamastack.model.ToolException;
@@ -41,6 +42,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
   static int report(Throwable ex, PrintWriter err) {
     return switch (ex) {
+      case InvalidStackException i -> {
+        // Every problem, one per line, so all can be fixed in one edit.
+        i.warnings().forEach(w -> err.println("warning: " + w.format()));
+        i.problems().forEach(p -> err.println("error: " + p.format()));
+        err.println("hint: " + i.hint());
+        yield i.exitCode();
+      }
       case ToolException t -> {
         err.println("error: " + t.getMessage());
         if (t.hint() != null) {

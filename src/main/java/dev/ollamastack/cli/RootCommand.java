@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      InitCommand.class,
+      ValidateCommand.class,
+      ConfigCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
       DiffCommand.class,

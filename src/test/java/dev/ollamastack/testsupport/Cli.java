@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the packaged CLI ({@code target/ollama-stack.jar}) as a separate process, the way users
- * do: real exit codes, real stdout/stderr, no stdin, a private {@code OLLAMA_STACK_HOME}.
+ * Runs the packaged CLI ({@code target/ollama-stack.jar}) as a separate process, the way users do:
+ * real exit codes, real stdout/stderr, no stdin, a private {@code OLLAMA_STACK_HOME}.
  */
 public final class Cli {
   private final Path workDir;
@@ -58,7 +58,9 @@ public final class Cli {
     }
   }
 
-  /** Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}. */
+  /**
+   * Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}.
+   */
   public Process start(String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -77,7 +79,8 @@ public final class Cli {
     return p;
   }
 
-  private static final Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Process, Path[]> OUTPUTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public static Result collect(Process p) throws IOException, InterruptedException {
     p.waitFor(6, TimeUnit.MINUTES);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The docker CLI, to read back what the tool did exactly as a user would ({@code docker inspect}). */
+/**
+ * The docker CLI, to read back what the tool did exactly as a user would ({@code docker inspect}).
+ */
 public final class DockerCli {
   private DockerCli() {}
 

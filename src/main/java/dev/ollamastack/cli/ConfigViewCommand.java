@@ -1,0 +1,74 @@
+package dev.ollamastack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.ViewConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ollama-stack config view}: the effective desired state, defaults filled in. */
+@Command(
+    name = "view",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the effective desired state: the stack file with every default filled in and"
+          + " secrets masked as (sensitive). Never contacts Docker."
+    })
+final class ConfigViewCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    yaml,
+    json
+  }
+
+  @Mixin(name = "global")
+  GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "yaml (default) or json.")
+  Format output = Format.yaml;
+
+  @Override
+  public Integer call() throws Exception {
+    AppContext context = ((RootCommand) spec.root().userObject()).context();
+    ViewConfig.Effective effective =
+        new ViewConfig(context).run(GlobalOptions.resolve(spec).file());
+    PrintWriter err = spec.commandLine().getErr();
+    effective.loaded().warnings().forEach(w -> err.println("warning: " + w.format()));
+    err.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(mapper(output).writeValueAsString(effective.document()));
+    if (output == Format.json) {
+      out.println();
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static ObjectMapper mapper(Format format) {
+    if (format == Format.json) {
+      return new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    }
+    // Quote only where YAML needs it, and always quote "2" so it stays a string when read back.
+    YAMLFactory yaml =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
+    return new ObjectMapper(yaml);
+  }
+}

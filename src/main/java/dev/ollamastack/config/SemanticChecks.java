@@ -1,0 +1,161 @@
+package dev.ollamastack.config;
+
+import dev.ollamastack.config.SourceMap.Location;
+import dev.ollamastack.model.OllamaMode;
+import dev.ollamastack.model.Platform;
+import dev.ollamastack.model.StackSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rules a JSON Schema cannot express: they relate fields to each other or to the disk. Runs on the
+ * mapped spec, pointing back into the file through the source map.
+ */
+final class SemanticChecks {
+  /**
+   * What the checks found.
+   *
+   * @param errors problems that make the stack unusable
+   * @param warnings problems that do not, but probably are mistakes
+   */
+  record Findings(List<Problem> errors, List<Problem> warnings) {}
+
+  private static final String OLLAMA = "spec.services.ollama";
+
+  private final String file;
+  private final SourceMap sources;
+  private final ExtensionLocator extensions;
+  private final List<Problem> errors = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+
+  SemanticChecks(String file, SourceMap sources, ExtensionLocator extensions) {
+    this.file = file;
+    this.sources = sources;
+    this.extensions = extensions;
+  }
+
+  Findings check(StackSpec spec) {
+    checkOllamaUrl(spec);
+    checkPorts(spec);
+    checkGpus(spec);
+    checkExtensions(spec);
+    return new Findings(List.copyOf(errors), List.copyOf(warnings));
+  }
+
+  private void checkOllamaUrl(StackSpec spec) {
+    String url = spec.ollama().url();
+    if (url == null) {
+      if (spec.ollama().mode() == OllamaMode.EXTERNAL) {
+        errors.add(
+            at(
+                OLLAMA + ".mode",
+                OLLAMA + ".url",
+                "required when mode is external (e.g. http://gpu-box:11434)"));
+      }
+      return;
+    }
+    if (!isHttpUrl(url)) {
+      errors.add(at(OLLAMA + ".url", "must be an http:// or https:// URL (got \"" + url + "\")"));
+    }
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Two published services on one host port: the second container would fail to start. */
+  private void checkPorts(StackSpec spec) {
+    Map<String, Integer> published = new LinkedHashMap<>();
+    if (spec.ollama().mode() == OllamaMode.CONTAINER) {
+      published.put(OLLAMA + ".port", spec.ollama().port());
+    }
+    if (spec.webui().enabled()) {
+      published.put("spec.services.webui.port", spec.webui().port());
+    }
+    if (spec.mcpProxy().enabled()) {
+      published.put("spec.services.mcpProxy.port", spec.mcpProxy().port());
+    }
+    Map<Integer, String> owner = new LinkedHashMap<>();
+    published.forEach(
+        (path, port) -> {
+          if (port == null) {
+            return;
+          }
+          String first = owner.putIfAbsent(port, path);
+          if (first != null) {
+            // Point at the one the user wrote; a default clashing is the other one's fault.
+            boolean blameFirst = sources.has(first) && !sources.has(path);
+            String culprit = blameFirst ? first : path;
+            String other = blameFirst ? path : first;
+            errors.add(at(culprit, "host port " + port + " is already used by " + other));
+          }
+        });
+  }
+
+  /** {@code gpus} only reaches Docker on nvidia; elsewhere it is a leftover, not an error. */
+  private void checkGpus(StackSpec spec) {
+    Platform p = spec.platform();
+    boolean gpuless = p == Platform.CPU || p == Platform.AMD || p == Platform.APPLE;
+    if (gpuless && sources.has(OLLAMA + ".gpus")) {
+      warnings.add(
+          at(
+              OLLAMA + ".gpus",
+              "ignored on platform " + p.yamlName() + ": GPUs are only requested on nvidia"));
+    }
+  }
+
+  private void checkExtensions(StackSpec spec) {
+    List<String> enabled = spec.extensions().enabled();
+    Set<String> known = extensions.known(spec.extensions().paths());
+    for (int i = 0; i < enabled.size(); i++) {
+      String name = enabled.get(i);
+      if (!known.contains(name)) {
+        String suggestion =
+            DidYouMean.suggest(name, known).map(s -> ", did you mean \"" + s + "\"?").orElse("");
+        errors.add(
+            at(
+                DottedPath.index("spec.extensions.enabled", i),
+                "unknown extension \""
+                    + name
+                    + "\""
+                    + suggestion
+                    + " (known: "
+                    + String.join(", ", known)
+                    + ")"));
+      }
+    }
+    for (String name : spec.extensions().settings().keySet()) {
+      if (!enabled.contains(name)) {
+        String path = DottedPath.child("spec.extensions.settings", name);
+        Location key = sources.key(path);
+        warnings.add(
+            new Problem(
+                file,
+                key.line(),
+                key.column(),
+                path,
+                "settings for extension \"" + name + "\", which is not enabled"));
+      }
+    }
+  }
+
+  private Problem at(String path, String message) {
+    return at(path, path, message);
+  }
+
+  private Problem at(String locatedBy, String path, String message) {
+    Location where = sources.value(locatedBy);
+    return new Problem(file, where.line(), where.column(), path, message);
+  }
+}

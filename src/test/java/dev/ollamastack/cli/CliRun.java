@@ -1,0 +1,34 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.AppContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** One in-process run of the CLI with captured output; any Docker call fails the test. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun run(Path cwd, Path stateHome, Map<String, String> env, String... args) {
+    AppContext context =
+        new AppContext(
+            env,
+            cwd,
+            stateHome,
+            false,
+            () -> {
+              throw new AssertionError("no Docker call");
+            });
+    return run(Main.commandLine(context, false), args);
+  }
+
+  static CliRun run(CommandLine cmd, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ollamastack.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatePathsTest {
+  @TempDir Path home;
+
+  @Test
+  void everyInstallationHasAPrivateDirectoryWithWellKnownFiles() throws IOException {
+    StatePaths paths = new StatePaths(home.resolve("state"));
+
+    Path dir = paths.dir("demo");
+
+    assertThat(dir).isEqualTo(home.resolve("state/demo")).isDirectory();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.getParent())))
+        .isEqualTo("rwx------");
+    assertThat(paths.lockFile("demo")).isEqualTo(dir.resolve("apply.lock"));
+    assertThat(paths.historyFile("demo")).isEqualTo(dir.resolve("history.jsonl"));
+    assertThat(paths.mcpoConfigDir("demo")).isEqualTo(dir.resolve("mcpo"));
+  }
+
+  @Test
+  void namesThatCouldEscapeTheStateHomeAreRejected() {
+    StatePaths paths = new StatePaths(home);
+    assertThatThrownBy(() -> paths.dir("../etc")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> paths.dir("a/b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void atomicWritesReplaceContentWithTheGivenModeAndLeaveNoTemporaryFile() throws IOException {
+    Path target = home.resolve("file.txt");
+    Files.writeString(target, "old");
+
+    StatePaths.writeAtomically(target, "new", PosixFilePermissions.fromString("rw-r-----"));
+
+    assertThat(target).hasContent("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r-----");
+    try (var files = Files.list(home)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+}
