@@ -25,7 +25,7 @@ final class RemovalOrder {
     List<String> removedBefore = new ArrayList<>();
     for (ObservedContainer o : sorted) {
       String reason =
-          stopNames.contains(o.name()) ? "stop requested" : "not in the desired state (orphan)";
+          stopNames.contains(o.name()) ? "stop requested" : "orphan: not in the desired state";
       List<String> deps = rank(o) == rank(Component.OLLAMA) ? b.present(removedBefore) : List.of();
       b.add(new Action.RemoveContainer(o.name(), o.id(), reason, deps));
       removedBefore.add(Action.containerKey(o.name()));

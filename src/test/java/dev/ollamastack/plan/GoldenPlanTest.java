@@ -1,0 +1,174 @@
+package dev.ollamastack.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamastack.config.StackLoader;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.DesiredState;
+import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.Platform;
+import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.testsupport.Stacks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden plans: {@code src/test/resources/plans/<case>/} holds {@code desired.yaml}, optionally
+ * {@code actual.yaml} (the stack the existing containers were created from; default: desired),
+ * {@code observed.json} (container states, extra and foreign resources, models, overrides) and
+ * {@code expected.txt} (warnings and the plan as printed). Regenerate with {@code
+ * -Dgolden.update=true} and review the diff.
+ */
+class GoldenPlanTest {
+  private static final Path ROOT = Path.of("src/test/resources/plans");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void planMatchesGolden(String name) throws IOException {
+    Path dir = ROOT.resolve(name);
+    JsonNode obs = JSON.readTree(dir.resolve("observed.json").toFile());
+    DesiredState desired = render(dir.resolve("desired.yaml"));
+    Path actualFile =
+        Files.exists(dir.resolve("actual.yaml"))
+            ? dir.resolve("actual.yaml")
+            : dir.resolve("desired.yaml");
+    DesiredState actual = render(actualFile);
+    Plan plan =
+        new Planner().plan(desired, observed(obs, actual), overrides(obs.path("overrides")));
+    StringBuilder text = new StringBuilder();
+    plan.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
+    text.append(PlanText.render(plan));
+    Path expected = dir.resolve("expected.txt");
+    if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
+      Files.writeString(expected, text.toString());
+    }
+    assertThat(text.toString()).isEqualTo(Files.readString(expected));
+  }
+
+  private static DesiredState render(Path yaml) {
+    StackSpec spec = new StackLoader(Map.of(), yaml.toAbsolutePath().getParent()).load(yaml.toAbsolutePath()).spec();
+    if (spec.platform() == Platform.AUTO) {
+      spec = spec.withPlatform(Platform.CPU);
+    }
+    return Stacks.render(spec);
+  }
+
+  private static ObservedState observed(JsonNode obs, DesiredState actual) {
+    List<ObservedContainer> containers = new ArrayList<>();
+    JsonNode states = obs.path("actualState");
+    int id = 1;
+    for (ContainerSpec c : actual.containers()) {
+      String state = states.path(c.service()).asText(null);
+      if (state != null) {
+        containers.add(
+            new ObservedContainer(
+                "id" + id++,
+                c.name(),
+                c.image(),
+                "sha256:img",
+                state,
+                null,
+                "running".equals(state) ? null : 0,
+                c.labels(),
+                c.ports(),
+                null,
+                0));
+      }
+    }
+    for (JsonNode e : obs.path("extraContainers")) {
+      Map<String, String> labels = new HashMap<>();
+      labels.put(Labels.INSTALLATION, actual.installation());
+      e.path("labels")
+          .fields()
+          .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+      containers.add(
+          new ObservedContainer(
+              "id" + id++,
+              e.path("name").asText(),
+              e.path("image").asText(),
+              "x",
+              e.path("state").asText("running"),
+              null,
+              null,
+              labels,
+              List.of(),
+              null,
+              0));
+    }
+    List<ObservedNetwork> networks =
+        obs.path("network").asBoolean(false)
+            ? List.of(
+                new ObservedNetwork(
+                    "n1", actual.network().name(), "bridge", actual.network().labels()))
+            : List.of();
+    List<ObservedVolume> volumes = new ArrayList<>();
+    if (obs.path("volumes").asBoolean(false)) {
+      actual.volumes().forEach(v -> volumes.add(new ObservedVolume(v.name(), "/m", v.labels())));
+    }
+    for (JsonNode v : obs.path("unlabelledVolumes")) {
+      volumes.add(new ObservedVolume(v.asText(), "/m", Map.of()));
+    }
+    Set<String> images = new HashSet<>();
+    if ("all".equals(obs.path("images").asText())) {
+      actual.containers().forEach(c -> images.add(c.image()));
+    } else {
+      obs.path("images").forEach(i -> images.add(i.asText()));
+    }
+    List<ObservedState.ForeignResource> others = new ArrayList<>();
+    for (JsonNode o : obs.path("others")) {
+      others.add(
+          new ObservedState.ForeignResource(
+              o.path("kind").asText(),
+              o.path("name").asText(),
+              o.path("installation").isNull() ? null : o.path("installation").asText(null)));
+    }
+    List<ObservedModel> models = null;
+    if (obs.has("models")) {
+      models = new ArrayList<>();
+      for (JsonNode m : obs.path("models")) {
+        models.add(new ObservedModel(m.path("name").asText(), m.path("size").asLong(), "d"));
+      }
+    }
+    return new ObservedState(containers, networks, volumes, images, others, models);
+  }
+
+  private static Overrides overrides(JsonNode o) {
+    return new Overrides(
+        strings(o.path("stop")), strings(o.path("restart")), strings(o.path("leaveAlone")));
+  }
+
+  private static Set<String> strings(JsonNode a) {
+    Set<String> s = new HashSet<>();
+    a.forEach(n -> s.add(n.asText()));
+    return s;
+  }
+}
