@@ -75,7 +75,10 @@ class GoldenPlanTest {
   }
 
   private static DesiredState render(Path yaml) {
-    StackSpec spec = new StackLoader(Map.of(), yaml.toAbsolutePath().getParent()).load(yaml.toAbsolutePath()).spec();
+    StackSpec spec =
+        new StackLoader(Map.of(), yaml.toAbsolutePath().getParent())
+            .load(yaml.toAbsolutePath())
+            .spec();
     if (spec.platform() == Platform.AUTO) {
       spec = spec.withPlatform(Platform.CPU);
     }
