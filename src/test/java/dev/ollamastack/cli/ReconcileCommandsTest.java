@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.testsupport.FakeDockerEngine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** plan/apply/diff/stop through the CLI, in-process, against the in-memory engine. */
 class ReconcileCommandsTest {
@@ -25,23 +22,15 @@ class ReconcileCommandsTest {
               "ghcr.io/open-webui/open-webui:main",
               "ghcr.io/open-webui/mcpo:main");
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
+  CliRun run(String... args) {
     AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine);
-    CommandLine cmd = Main.commandLine(ctx, false);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.run(Main.commandLine(ctx, false), args);
   }
 
   @Test
   void planJsonIsOneParseableDocumentWithTheStableFields() throws Exception {
-    Run r = run("plan", "-o", "json");
-    assertThat(r.code()).isZero();
+    CliRun r = run("plan", "-o", "json");
+    assertThat(r.exitCode()).isZero();
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertThat(doc.path("formatVersion").asInt()).isEqualTo(1);
     assertThat(doc.path("installation").asText()).isEqualTo("ollama-stack");
@@ -52,13 +41,13 @@ class ReconcileCommandsTest {
 
   @Test
   void detailedExitCodeIs2WithChanges() {
-    assertThat(run("plan", "--detailed-exitcode").code()).isEqualTo(2);
+    assertThat(run("plan", "--detailed-exitcode").exitCode()).isEqualTo(2);
   }
 
   @Test
   void applyWithoutATerminalAndWithoutYesRefusesAndChangesNothing() {
-    Run r = run("apply");
-    assertThat(r.code()).isEqualTo(5);
+    CliRun r = run("apply");
+    assertThat(r.exitCode()).isEqualTo(5);
     assertThat(r.err())
         .contains("error: confirmation needed but stdin is not a terminal")
         .contains("hint: ");
@@ -68,8 +57,8 @@ class ReconcileCommandsTest {
   @Test
   void dockerDownIsExit4WithOneLineAndAHint() {
     engine.unreachable = true;
-    Run r = run("plan");
-    assertThat(r.code()).isEqualTo(4);
+    CliRun r = run("plan");
+    assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.err().lines().toList()).hasSize(2);
     assertThat(r.err())
         .startsWith("error: cannot reach the Docker engine at unix:///fake.sock")
@@ -82,33 +71,33 @@ class ReconcileCommandsTest {
         dir.resolve("ollama-stack.yaml"),
         "apiVersion: ollama-stack/v1\nkind: Stack\nspec:\n  platfrom: cpu\n");
     engine.unreachable = true; // a Docker call would give exit 4
-    Run r = run("apply", "--yes");
-    assertThat(r.code()).isEqualTo(3);
+    CliRun r = run("apply", "--yes");
+    assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("ollama-stack.yaml:4:3").contains("did you mean \"platform\"");
   }
 
   @Test
   void unknownServiceIsExit3ListingValidNames() {
-    Run r = run("stop", "olama");
-    assertThat(r.code()).isEqualTo(3);
+    CliRun r = run("stop", "olama");
+    assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("unknown service olama").contains("ollama, webui, mcp-proxy");
   }
 
   @Test
   void savedPlanIsRefusedWhenStale() {
     Path planFile = dir.resolve("plan.json");
-    assertThat(run("plan", "--out", planFile.toString()).code()).isZero();
+    assertThat(run("plan", "--out", planFile.toString()).exitCode()).isZero();
     engine.addContainer(
         "someone-else", "busybox", Map.of("ollama-stack.installation", "ollama-stack"), "running");
-    Run r = run("apply", planFile.toString());
-    assertThat(r.code()).isEqualTo(5);
+    CliRun r = run("apply", planFile.toString());
+    assertThat(r.exitCode()).isEqualTo(5);
     assertThat(r.err()).contains("saved plan is stale");
   }
 
   @Test
   void badFlagIsExit3() {
-    Run r = run("plan", "--frobnicate");
-    assertThat(r.code()).isEqualTo(3);
+    CliRun r = run("plan", "--frobnicate");
+    assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("Unknown option: '--frobnicate'");
   }
 }
