@@ -74,9 +74,24 @@ final class SpecDiff {
       if (av != null && av.equals(dv)) {
         continue;
       }
-      out.add("env " + k + ": " + quoted(av) + " → " + quoted(dv));
+      boolean secret = isSecret(av) || isSecret(dv);
+      out.add(
+          "env "
+              + k
+              + ": "
+              + quoted(av)
+              + " → "
+              + quoted(dv)
+              + (secret && av != null && dv != null ? SECRET_WARNING : ""));
     }
     return out;
+  }
+
+  /** Loud: a changed secret logs every Open WebUI user out and breaks stored tokens. */
+  static final String SECRET_WARNING = " (A SECRET CHANGES: users will be logged out)";
+
+  private static boolean isSecret(String v) {
+    return v != null && v.startsWith(ConfigHash.SENSITIVE_PREFIX);
   }
 
   private static String quoted(String v) {

@@ -104,7 +104,8 @@ class PlannerTest {
     Plan plan = planner.plan(after, converged(before, "running"), Overrides.NONE);
     assertThatPlan(plan)
         .recreates("ollama-stack-webui")
-        .because("env WEBUI_SECRET_KEY: (sensitive) → (sensitive)");
+        .because(
+            "env WEBUI_SECRET_KEY: (sensitive) → (sensitive) (A SECRET CHANGES: users will be logged out)");
     assertThat(PlanText.render(plan)).doesNotContain("old").doesNotContain("\"new\"");
   }
 
