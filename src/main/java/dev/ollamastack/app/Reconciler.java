@@ -15,8 +15,11 @@ import dev.ollamastack.observe.Fingerprint;
 import dev.ollamastack.observe.StateObserver;
 import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.Planner;
+import dev.ollamastack.plan.PlatformDefaults;
 import dev.ollamastack.plan.StackRenderer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Load → render → observe → plan: the part of the loop every command shares. */
 public final class Reconciler {
@@ -42,8 +45,19 @@ public final class Reconciler {
   }
 
   public PlannedStack plan(LoadedStack loaded, PlanRequest req, DockerEngine engine) {
-    PlatformChoice platform = platforms.resolve(loaded.spec(), req.platform());
-    StackSpec spec = loaded.spec().withPlatform(platform.platform());
+    EngineInfo info = engine.info();
+    PlatformChoice platform = platforms.resolve(loaded.spec(), req.platform(), info);
+    StackSpec resolved = loaded.spec().withPlatform(platform.platform());
+    StackSpec spec = PlatformDefaults.apply(resolved);
+    if (spec != resolved) {
+      platform =
+          new PlatformChoice(
+              platform.platform(),
+              platform.reason()
+                  + "; Ollama runs natively on the host (the apple default: set"
+                  + " services.ollama.image to run it in a container)",
+              platform.gpuAccess());
+    }
     StatePaths paths = new StatePaths(ctx.stateHome());
     Path stateDir = paths.dir(spec.name());
     SecretStore store = new SecretStore(ctx.stateHome());
@@ -51,13 +65,24 @@ public final class Reconciler {
         req.createSecrets()
             ? store.loadOrCreate(spec.name())
             : store.load(spec.name()).orElse(NOT_YET_GENERATED);
-    EngineInfo info = engine.info();
     DesiredState desired =
-        new StackRenderer(ToolVersion.get())
+        new StackRenderer(ToolVersion.get(), platform.gpuAccess())
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString());
     ObservedState observed = new StateObserver(engine).observe(desired);
-    Plan plan = new Planner().plan(desired, observed, req.overrides());
+    Plan plan =
+        withHostCheck(new Planner().plan(desired, observed, req.overrides()), spec, desired);
     return new PlannedStack(
         loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(observed));
+  }
+
+  private static Plan withHostCheck(Plan plan, StackSpec spec, DesiredState desired) {
+    return OllamaHostCheck.warning(spec, desired.ollamaUrl())
+        .map(
+            w -> {
+              List<String> warnings = new ArrayList<>(plan.warnings());
+              warnings.add(w);
+              return new Plan(plan.installation(), plan.actions(), warnings, plan.blockers());
+            })
+        .orElse(plan);
   }
 }

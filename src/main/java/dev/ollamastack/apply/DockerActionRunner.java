@@ -74,8 +74,8 @@ public final class DockerActionRunner implements ActionRunner {
         }
         case Action.PullModel m -> pullModel(m, progress);
         case Action.DeleteModel d -> {
-          new OllamaClient(d.ollamaUrl()).delete(d.model());
-          yield done("deleted");
+          boolean deleted = new OllamaClient(d.ollamaUrl()).delete(d.model());
+          yield done(deleted ? "deleted" : "already absent");
         }
       };
     } catch (IOException e) {
@@ -108,6 +108,7 @@ public final class DockerActionRunner implements ActionRunner {
     return waitReady(spec, id, progress, "created");
   }
 
+  /** Ready means serving, and for webui with a native/external Ollama: reaching it. */
   private Outcome waitReady(ContainerSpec spec, String id, Progress progress, String verb) {
     long t0 = System.nanoTime();
     try {
@@ -116,12 +117,23 @@ public final class DockerActionRunner implements ActionRunner {
       return new Outcome.Failed(e.getMessage());
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return done(verb + ", ready in " + String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0));
+    String detail =
+        verb + ", ready in " + String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+    var url = OllamaReachability.urlToCheck(spec);
+    if (url.isEmpty()) {
+      return done(detail);
+    }
+    progress.report("checking that it reaches Ollama at " + url.get(), 0, 0);
+    return switch (new OllamaReachability(engine).check(id, url.get())) {
+      case OllamaReachability.Result.Reachable r -> done(detail + ", reaches Ollama at " + r.url());
+      case OllamaReachability.Result.Unchecked u -> done(detail + " (" + u.why() + ")");
+      case OllamaReachability.Result.Unreachable u -> new Outcome.Failed(u.message());
+    };
   }
 
   private Outcome pullModel(Action.PullModel m, Progress progress) throws IOException {
-    new OllamaClient(m.ollamaUrl())
-        .pull(m.model(), s -> progress.report(s.status(), s.completed(), s.total()));
+    ModelPullProgress bytes = new ModelPullProgress(progress);
+    new OllamaClient(m.ollamaUrl()).pull(m.model(), bytes::accept);
     return done("pulled");
   }
 

@@ -84,10 +84,25 @@ final class ApplyFlow {
         out.flush();
         ApplyResult result =
             new StackApplier(ctx)
-                .apply(planned, engine, new ProgressPrinter(err, color), s.options().readyTimeout);
+                .apply(planned, engine, progressPrinter(), s.options().readyTimeout);
         return report(result);
       }
     }
+  }
+
+  /** Live bars only on a colour terminal: plain lines are what logs and CI want. */
+  private ProgressPrinter progressPrinter() {
+    if (!color || !Tty.isTerminal(2)) {
+      return new ProgressPrinter(err, color);
+    }
+    int width = 100;
+    try {
+      width = Integer.parseInt(ctx.env().getOrDefault("COLUMNS", "100").trim());
+    } catch (NumberFormatException e) {
+      // keep the default: a bar narrower than the terminal is harmless
+    }
+    return new ProgressPrinter(
+        err, color, new PullBars(System.err, Math.max(40, width)), System::nanoTime);
   }
 
   private void confirm() {

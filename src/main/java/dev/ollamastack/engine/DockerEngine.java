@@ -70,6 +70,27 @@ public interface DockerEngine extends AutoCloseable {
   /** One non-streaming stats sample. */
   Optional<ContainerStats> stats(String id);
 
+  /**
+   * Runs a short command inside a running container and waits for it ({@code docker exec}), e.g.
+   * {@code curl -fsS http://host.docker.internal:11434/api/version} in the webui container to check
+   * that Ollama is reachable from inside the stack network.
+   *
+   * <p>No TTY, no stdin; stdout and stderr are attached and merged into {@link ExecResult#output()}
+   * (implementations may cap it, e.g. at 64 KiB). The command runs as the container's default user
+   * in its default working directory.
+   *
+   * @param cmd the argv, run directly (no shell unless {@code cmd} starts one)
+   * @param timeout how long to wait for the command to end
+   * @return exit code and output; a non-zero exit is a result, not an exception
+   * @throws EngineException 404 when the container does not exist, 409 when it is not running, and
+   *     when the command does not end within {@code timeout} (the message says so)
+   * @throws UnsupportedOperationException from engines that cannot exec (the default): callers
+   *     treat the check as not possible rather than failed
+   */
+  default ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+    throw new UnsupportedOperationException("exec is not supported by this engine");
+  }
+
   /** Builds an image from a directory holding a Dockerfile and tags it. Returns the image id. */
   String buildImage(Path contextDir, String tag);
 

@@ -92,7 +92,8 @@ public final class OllamaClient {
     }
   }
 
-  public void delete(String model) throws IOException {
+  /** Deletes a model; false when Ollama does not have it (already converged). */
+  public boolean delete(String model) throws IOException {
     byte[] body = JSON.writeValueAsBytes(Map.of("model", model));
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(baseUrl + "/api/delete"))
@@ -101,9 +102,13 @@ public final class OllamaClient {
             .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     HttpResponse<String> res = send(req, HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() == 404) {
+      return false;
+    }
     if (res.statusCode() / 100 != 2) {
       throw new IOException(errorText(res.body(), res.statusCode()));
     }
+    return true;
   }
 
   private JsonNode get(String path, Duration timeout) throws IOException {
@@ -120,6 +125,10 @@ public final class OllamaClient {
       throws IOException {
     try {
       return http.send(req, handler);
+    } catch (IOException e) {
+      // The JDK's connect errors often have no message: say where and what.
+      String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IOException("cannot reach Ollama at " + baseUrl + ": " + what, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

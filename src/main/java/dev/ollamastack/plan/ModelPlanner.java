@@ -15,10 +15,18 @@ import java.util.stream.Collectors;
 final class ModelPlanner {
   private ModelPlanner() {}
 
-  static void plan(
+  /** Adds the model actions; returns notes for the plan's warnings. */
+  static List<String> plan(
       DesiredState desired, ObservedState observed, Overrides overrides, PlanBuilder b) {
-    if (desired.ollamaUrl() == null || overrides.stop().contains(Component.OLLAMA.serviceName())) {
-      return;
+    if (overrides.stop().contains(Component.OLLAMA.serviceName())) {
+      return List.of();
+    }
+    if (desired.ollamaUrl() == null) {
+      return desired.models().isEmpty() && !desired.pruneModels()
+          ? List.of()
+          : List.of(
+              "models are not managed: Ollama's port is not published (services.ollama.port),"
+                  + " so this tool cannot reach its API");
     }
     List<String> deps =
         b.present(
@@ -35,7 +43,14 @@ final class ModelPlanner {
         b.addOnce(new Action.PullModel(m, desired.ollamaUrl(), deps));
       }
     }
-    if (desired.pruneModels() && present != null) {
+    if (desired.pruneModels() && present == null) {
+      // Deleting needs the list of what is there; guessing could delete a user's model.
+      return List.of(
+          "pruneModels: Ollama did not answer at "
+              + desired.ollamaUrl()
+              + ", so models to remove are evaluated on the next apply once it does");
+    }
+    if (desired.pruneModels()) {
       present.stream()
           .filter(m -> !want.contains(normalize(m.name())))
           .sorted(java.util.Comparator.comparing(ObservedModel::name))
@@ -44,6 +59,7 @@ final class ModelPlanner {
                   b.addOnce(
                       new Action.DeleteModel(m.name(), desired.ollamaUrl(), m.sizeBytes(), deps)));
     }
+    return List.of();
   }
 
   /** {@code llama3.2} and {@code llama3.2:latest} name the same model. */

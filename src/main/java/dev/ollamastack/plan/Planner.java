@@ -40,7 +40,7 @@ public final class Planner {
       }
     }
     planContainers(desired, observed, overrides, b);
-    ModelPlanner.plan(desired, observed, overrides, b);
+    warnings.addAll(ModelPlanner.plan(desired, observed, overrides, b));
     planRemovals(desired, observed, overrides, b);
     return new Plan(desired.installation(), b.ordered(), warnings, blockers);
   }

@@ -3,6 +3,8 @@ package dev.ollamastack.plan;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DeviceSpec;
+import dev.ollamastack.model.GpuAccess;
+import dev.ollamastack.model.GpuRequest;
 import dev.ollamastack.model.HealthCheck;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.OllamaMode;
@@ -31,17 +33,21 @@ final class ServiceRenderer {
   static final int MCPO_CONTAINER_PORT = 8000;
   static final String HOST_GATEWAY = "host.docker.internal:host-gateway";
   static final String NATIVE_OLLAMA_URL = "http://host.docker.internal:11434";
+  static final String CDI_ALL_GPUS = "nvidia.com/gpu=all";
 
   private final StackSpec spec;
   private final Secrets secrets;
   private final int hostCpus;
   private final String network;
+  private final GpuAccess gpuAccess;
 
-  ServiceRenderer(StackSpec spec, Secrets secrets, int hostCpus, String network) {
+  ServiceRenderer(
+      StackSpec spec, Secrets secrets, int hostCpus, String network, GpuAccess gpuAccess) {
     this.spec = spec;
     this.secrets = secrets;
     this.hostCpus = hostCpus;
     this.network = network;
+    this.gpuAccess = gpuAccess;
   }
 
   static String ollamaVolume(String installation) {
@@ -91,7 +97,6 @@ final class ServiceRenderer {
             secs(5),
             5,
             secs(120));
-    boolean nativeOllama = spec.ollama().mode() == OllamaMode.NATIVE;
     return new ContainerSpec(
         Component.WEBUI.containerName(spec.name()),
         Component.WEBUI.serviceName(),
@@ -105,7 +110,7 @@ final class ServiceRenderer {
         List.of(Mount.volume(webuiVolume(spec.name()), "/app/backend/data")),
         network,
         List.of(Component.WEBUI.serviceName()),
-        nativeOllama ? List.of(HOST_GATEWAY) : List.of(),
+        needsHostGateway() ? List.of(HOST_GATEWAY) : List.of(),
         clamp(w.resources()),
         DeviceSpec.NONE,
         hc,
@@ -179,12 +184,43 @@ final class ServiceRenderer {
     return spec.platform() == Platform.AMD ? OllamaSpec.ROCM_IMAGE : OllamaSpec.DEFAULT_IMAGE;
   }
 
+  /**
+   * Docker Desktop resolves {@code host.docker.internal} by itself; Docker Engine on Linux only
+   * with this extra host, so it is added whenever webui's Ollama URL names it (native mode by
+   * default).
+   */
+  private boolean needsHostGateway() {
+    String url = ollamaUrlFromStack();
+    return url != null && url.contains("://host.docker.internal");
+  }
+
+  /** GPUs go to the ollama container only: webui and mcpo have no use for them. */
   private DeviceSpec devices() {
     return switch (spec.platform()) {
-      case NVIDIA -> new DeviceSpec(spec.ollama().gpus(), List.of(), List.of());
+      case NVIDIA -> nvidiaDevices(spec.ollama().gpus());
       case AMD -> new DeviceSpec(null, List.of(), List.of("/dev/kfd", "/dev/dri"));
       case CPU, APPLE, AUTO -> DeviceSpec.NONE;
     };
+  }
+
+  /**
+   * CDI names devices by index or UUID ({@code nvidia.com/gpu=0}, {@code nvidia.com/gpu=GPU-…}).
+   */
+  private DeviceSpec nvidiaDevices(GpuRequest gpus) {
+    if (gpuAccess == GpuAccess.DEVICE_REQUEST) {
+      return new DeviceSpec(gpus, List.of(), List.of());
+    }
+    List<String> cdi =
+        switch (gpus) {
+          case GpuRequest.All a -> List.of(CDI_ALL_GPUS);
+          case GpuRequest.Count c ->
+              java.util.stream.IntStream.range(0, c.count())
+                  .mapToObj(i -> "nvidia.com/gpu=" + i)
+                  .toList();
+          case GpuRequest.DeviceIds ids ->
+              ids.ids().stream().map(id -> "nvidia.com/gpu=" + id).toList();
+        };
+    return new DeviceSpec(null, cdi, List.of());
   }
 
   private List<String> ollamaDependency() {

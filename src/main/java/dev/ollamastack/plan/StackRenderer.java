@@ -3,6 +3,7 @@ package dev.ollamastack.plan;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
+import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.OllamaMode;
@@ -22,27 +23,40 @@ import java.util.Map;
  */
 public final class StackRenderer {
   private final String toolVersion;
+  private final GpuAccess gpuAccess;
 
   public StackRenderer(String toolVersion) {
-    this.toolVersion = toolVersion;
+    this(toolVersion, GpuAccess.DEVICE_REQUEST);
   }
 
   /**
-   * @param spec the stack, platform already resolved (not {@code auto})
+   * @param gpuAccess how NVIDIA GPUs reach the ollama container; detected from the host, so it is
+   *     not part of the stack file
+   */
+  public StackRenderer(String toolVersion, GpuAccess gpuAccess) {
+    this.toolVersion = toolVersion;
+    this.gpuAccess = gpuAccess;
+  }
+
+  /**
+   * @param spec the stack, platform already resolved (not {@code auto}); {@link PlatformDefaults}
+   *     are applied here, so every caller renders the same resources
    * @param hostCpus CPUs of the Docker host: limits are clamped to it
    * @param stateDir {@code $OLLAMA_STACK_HOME/<name>} on the Docker host, for mounted files
    */
-  public DesiredState render(StackSpec spec, Secrets secrets, int hostCpus, String stateDir) {
-    if (spec.platform() == Platform.AUTO) {
+  public DesiredState render(StackSpec declared, Secrets secrets, int hostCpus, String stateDir) {
+    if (declared.platform() == Platform.AUTO) {
       throw new IllegalArgumentException("platform must be resolved before rendering");
     }
+    StackSpec spec = PlatformDefaults.apply(declared);
     String name = spec.name();
     Map<String, String> base = baseLabels(name);
     NetworkSpec network = new NetworkSpec(name + "_network", base);
     List<VolumeSpec> volumes = new ArrayList<>();
     List<ContainerSpec> containers = new ArrayList<>();
     List<RenderedFile> files = new ArrayList<>();
-    ServiceRenderer services = new ServiceRenderer(spec, secrets, hostCpus, network.name());
+    ServiceRenderer services =
+        new ServiceRenderer(spec, secrets, hostCpus, network.name(), gpuAccess);
     boolean ollamaContainer = spec.ollama().mode() == OllamaMode.CONTAINER;
     if (ollamaContainer) {
       volumes.add(new VolumeSpec(ServiceRenderer.ollamaVolume(name), base));

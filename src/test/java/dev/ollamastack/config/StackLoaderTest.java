@@ -48,12 +48,12 @@ class StackLoaderTest {
   }
 
   @Test
-  void withoutAnyFileTheEmbeddedDefaultIsACpuStackWithTheTimeExtension() {
+  void withoutAnyFileTheEmbeddedDefaultDetectsThePlatformAndEnablesTheTimeExtension() {
     LoadedStack loaded = new StackLoader(Map.of(), dir).load(null);
 
     assertThat(loaded.embedded()).isTrue();
     assertThat(loaded.displayName()).isEqualTo(StackLoader.EMBEDDED_NAME);
-    assertThat(loaded.spec().platform()).isEqualTo(Platform.CPU);
+    assertThat(loaded.spec().platform()).isEqualTo(Platform.AUTO);
     assertThat(loaded.spec().extensions().enabled()).containsExactly("time");
     assertThat(loaded.contentSha256()).hasSize(64);
   }

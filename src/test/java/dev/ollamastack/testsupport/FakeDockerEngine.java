@@ -4,6 +4,7 @@ import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
@@ -46,6 +47,15 @@ public final class FakeDockerEngine implements DockerEngine {
   public final Set<String> exitsOnStart = new HashSet<>();
   public final Set<String> createConflicts = new HashSet<>();
   public boolean unreachable;
+
+  /**
+   * Answers {@link #exec}: (container name, argv) → result. Default: every command succeeds with no
+   * output, as {@code curl -fsS} does against a reachable URL with {@code -o /dev/null}.
+   */
+  public volatile java.util.function.BiFunction<String, List<String>, ExecResult> execHandler =
+      (name, cmd) -> new ExecResult(0, "");
+
+  private final List<String> execs = new ArrayList<>();
 
   public FakeDockerEngine withImages(String... refs) {
     images.addAll(List.of(refs));
@@ -311,6 +321,29 @@ public final class FakeDockerEngine implements DockerEngine {
   @Override
   public Optional<ContainerStats> stats(String id) {
     return Optional.of(new ContainerStats(1.5, 100L << 20, 1L << 30));
+  }
+
+  /** Every exec as {@code <container name>: <argv joined by spaces>}, in call order. */
+  public List<String> execs() {
+    synchronized (execs) {
+      return List.copyOf(execs);
+    }
+  }
+
+  @Override
+  public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+    String name;
+    synchronized (this) {
+      ObservedContainer c = require(containerId);
+      if (!c.running()) {
+        throw new EngineException("Container " + containerId + " is not running", 409, null);
+      }
+      name = c.name();
+    }
+    synchronized (execs) {
+      execs.add(name + ": " + String.join(" ", cmd));
+    }
+    return execHandler.apply(name, cmd);
   }
 
   @Override
