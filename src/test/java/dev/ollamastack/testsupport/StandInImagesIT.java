@@ -4,13 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.engine.docker.TestDocker;
+import dev.ollamastack.model.Component;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.DeviceSpec;
+import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.Mount;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.model.Resources;
+import dev.ollamastack.model.VolumeSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
@@ -142,6 +153,70 @@ class StandInImagesIT {
           .isZero();
       assertThat(json(get(base + "/api/stand-in/ollama")).path("version").asText())
           .isEqualTo("0.32.15");
+    }
+  }
+
+  @Test
+  void webuiKeepsItsFirstOllamaUrlInTheVolumeAndItsGeneratedKeyInTheLayer() throws Exception {
+    String name = "osit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> labels = Map.of(Labels.INSTALLATION, name);
+    try (DockerEngine engine = new DockerJavaEngineFactory(System.getenv()).connect()) {
+      engine.createVolume(new VolumeSpec(name + "_webui_data", labels));
+      try {
+        JsonNode first = webuiState(engine, name, "http://first:11434");
+        assertThat(first.path("ollama_base_url").asText()).isEqualTo("http://first:11434");
+        assertThat(first.path("ollama_base_url_source").asText()).isEqualTo("env");
+        JsonNode second = webuiState(engine, name, "http://second:11434");
+        assertThat(second.path("ollama_base_url").asText()).isEqualTo("http://first:11434");
+        assertThat(second.path("ollama_base_url_source").asText()).isEqualTo("database");
+        // No WEBUI_SECRET_KEY: each re-created container generated its own key.
+        assertThat(second.path("secret_key_sha256").asText())
+            .isNotEqualTo(first.path("secret_key_sha256").asText());
+      } finally {
+        engine.listContainers(labels).forEach(c -> engine.removeContainer(c.id()));
+        engine.removeVolume(name + "_webui_data");
+      }
+    }
+  }
+
+  /** Creates and starts a webui on the data volume, returns its state, removes it. */
+  private static JsonNode webuiState(DockerEngine engine, String name, String ollamaUrl)
+      throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ContainerSpec spec =
+        new ContainerSpec(
+            name + "-webui",
+            "webui",
+            Component.WEBUI,
+            StandInImages.WEBUI,
+            List.of(),
+            List.of(),
+            Map.of("OLLAMA_BASE_URL", ollamaUrl),
+            java.util.Set.of(),
+            List.of(new PortBinding("127.0.0.1", port, 8080)),
+            List.of(Mount.volume(name + "_webui_data", "/app/backend/data")),
+            null,
+            List.of(),
+            List.of(),
+            Resources.NONE,
+            DeviceSpec.NONE,
+            null,
+            null,
+            List.of(),
+            Map.of(Labels.INSTALLATION, name));
+    String id = engine.createContainer(spec);
+    try {
+      engine.startContainer(id);
+      String url = "http://127.0.0.1:" + port + "/api/stand-in/state";
+      return org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .ignoreExceptions()
+          .until(() -> json(get(url)), n -> n.has("ollama_base_url"));
+    } finally {
+      engine.removeContainer(id);
     }
   }
 

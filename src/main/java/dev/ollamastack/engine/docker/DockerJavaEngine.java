@@ -273,6 +273,8 @@ public final class DockerJavaEngine implements DockerEngine {
                     .withTags(Set.of(tag))
                     .withPull(false)
                     .withRemove(true)
+                    // Also after a failed step: no stopped build containers left behind.
+                    .withForcerm(true)
                     .exec(new BuildImageResultCallback()));
     return failures.call("build " + tag, callback::awaitImageId);
   }

@@ -138,6 +138,12 @@ public final class TestDocker implements AutoCloseable {
     };
   }
 
+  /** Docker's full view of a container, to check what the engine asked for. */
+  public com.github.dockerjava.api.command.InspectContainerResponse inspectContainer(
+      String container) {
+    return docker.inspectContainerCmd(container).exec();
+  }
+
   /** The exit code of a stopped container (-1 when Docker reports none). */
   public int exitCode(String container) {
     Long code = docker.inspectContainerCmd(container).exec().getState().getExitCodeLong();
