@@ -1,14 +1,12 @@
 package dev.ollamastack.engine.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Statistics;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
@@ -22,13 +20,11 @@ import dev.ollamastack.model.VolumeSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -39,11 +35,13 @@ public final class DockerJavaEngine implements DockerEngine {
   private final String host;
   private final DockerClient docker;
   private final Failures failures;
+  private final ContainerOutput output;
 
   DockerJavaEngine(String host, DockerClient docker) {
     this.host = host;
     this.docker = docker;
     this.failures = new Failures(host);
+    this.output = new ContainerOutput(docker, failures);
   }
 
   @Override
@@ -221,45 +219,21 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public List<String> tailLogs(String id, int lines) {
-    List<String> out = new ArrayList<>();
-    if (lines <= 0) {
-      return out;
-    }
-    LogFrameDecoder decoder = new LogFrameDecoder(id, null, null, l -> out.add(l.text()));
-    await("logs of " + id, logCmd(id, new LogOptions(false, lines, null, null)).exec(decoder));
-    return out;
+    return output.tail(id, lines);
   }
 
   @Override
   public AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine) {
     // Inspect first: the stream reports failures on its own thread, the caller wants them here.
     if (inspectContainer(id).isEmpty()) {
-      throw new dev.ollamastack.engine.EngineException("no such container: " + id, 404, null);
+      throw new EngineException("no such container: " + id, 404, null);
     }
-    LogFrameDecoder decoder = new LogFrameDecoder(id, options.since(), options.until(), onLine);
-    failures.call("logs of " + id, () -> logCmd(id, options).exec(decoder));
-    return () -> closeQuietly(decoder);
+    return output.stream(id, options, onLine);
   }
 
   @Override
   public Optional<ContainerStats> stats(String id) {
-    AtomicReference<Statistics> sample = new AtomicReference<>();
-    ResultCallback.Adapter<Statistics> callback =
-        new ResultCallback.Adapter<>() {
-          @Override
-          public void onNext(Statistics s) {
-            sample.compareAndSet(null, s);
-          }
-        };
-    try {
-      await("stats of " + id, docker.statsCmd(id).withNoStream(true).exec(callback));
-    } catch (dev.ollamastack.engine.EngineException e) {
-      if (e.isNotFound()) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    return StatsMapper.stats(sample.get());
+    return output.stats(id);
   }
 
   @Override
@@ -285,46 +259,6 @@ public final class DockerJavaEngine implements DockerEngine {
       docker.close();
     } catch (IOException e) {
       // Closing idle connections: nothing useful to report.
-    }
-  }
-
-  private LogContainerCmd logCmd(String id, LogOptions options) {
-    LogContainerCmd cmd =
-        docker
-            .logContainerCmd(id)
-            .withStdOut(true)
-            .withStdErr(true)
-            .withTimestamps(true)
-            .withFollowStream(options.follow());
-    if (options.tail() != null) {
-      cmd.withTail(Math.max(0, options.tail()));
-    }
-    if (options.since() != null) {
-      cmd.withSince((int) options.since().getEpochSecond());
-    }
-    if (options.until() != null) {
-      // Whole seconds, rounded up so the last second is included; the decoder trims exactly.
-      cmd.withUntil((int) options.until().getEpochSecond() + 1);
-    }
-    return cmd;
-  }
-
-  private void await(String what, ResultCallback.Adapter<?> callback) {
-    try {
-      callback.awaitCompletion();
-    } catch (InterruptedException e) {
-      closeQuietly(callback);
-      throw failures.interrupted(what, e);
-    } catch (RuntimeException e) {
-      throw failures.translate(what, e);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      // Ending a stream the caller gave up on.
     }
   }
 }
