@@ -272,6 +272,27 @@ class StandInImagesIT {
     assertThat(oneShot(StandInImages.MCPO, "-h", "0.0.0.0").exitCode()).isEqualTo(1);
   }
 
+  @Test
+  void realNamesAreTaggedOnlyWhereAbsentAndRemovedExactly() {
+    List<String> tagged = StandInImages.tagAsRealNamesIfAbsent();
+    try (TestDocker docker = TestDocker.connect()) {
+      try {
+        for (var e : StandInImages.REAL_NAMES.entrySet()) {
+          // Either we tagged it, or an image of that name existed and was left alone.
+          assertThat(docker.imageId(e.getValue())).isPresent();
+          if (tagged.contains(e.getValue())) {
+            assertThat(docker.imageId(e.getValue())).isEqualTo(docker.imageId(e.getKey()));
+          }
+        }
+        assertThat(StandInImages.tagAsRealNamesIfAbsent()).as("second call: all present").isEmpty();
+      } finally {
+        StandInImages.removeTags(tagged);
+      }
+      tagged.forEach(name -> assertThat(docker.imageId(name)).isEmpty());
+      assertThat(docker.imageId(StandInImages.OLLAMA)).isPresent();
+    }
+  }
+
   private static GenericContainer<?> ollama() {
     return TestDocker.withInit(
             new GenericContainer<>(DockerImageName.parse(StandInImages.ollama())))
