@@ -1,176 +1,132 @@
 package dev.ollamastack.platform;
 
+import static dev.ollamastack.testsupport.DockerCli.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.DeviceRequest;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.ExecResult;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.GpuAccess;
+import dev.ollamastack.model.OllamaSpec;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.Stacks;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ollamastack.testsupport.StandInImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The GPU wiring of a rendered nvidia stack, as the real daemon stores it. Containers are created,
- * never started: this host has no GPU, and a GPU container only fails at start. Uses a tiny local
- * image (busybox on scratch) so no registry is needed.
+ * The GPU wiring of a rendered nvidia stack as the real daemon stores it, created through our
+ * engine adapter. Containers are created, never started: this host has no GPU, and a GPU container
+ * only fails at start.
  */
+@DockerAvailable
 class GpuDeviceRequestIT {
-  static final String IMAGE = "ollama-stack-test/gpu-probe:latest";
-  static final String LABEL = "ollama-stack-test.gpu-probe";
+  private final String name = "osgpu-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<String> created = new ArrayList<>();
+  private DockerEngine engine;
+  private DesiredState desired;
 
-  static DockerClient docker;
-  final String run = UUID.randomUUID().toString().substring(0, 8);
-  final List<String> created = new ArrayList<>();
-
-  @BeforeAll
-  static void connect(@TempDir Path context) throws Exception {
-    DockerClientConfig cfg =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withApiVersion("1.41").build();
-    docker =
-        DockerClientImpl.getInstance(
-            cfg,
-            new ZerodepDockerHttpClient.Builder()
-                .dockerHost(cfg.getDockerHost())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build());
-    try {
-      docker.pingCmd().exec();
-    } catch (RuntimeException e) {
-      docker = null;
-      assumeTrue(false, "no Docker daemon: " + e.getMessage());
-    }
-    Path busybox = Path.of("/bin/busybox");
-    assumeTrue(Files.isRegularFile(busybox), "needs a static /bin/busybox to build the image");
-    Files.copy(busybox, context.resolve("busybox"));
-    Files.writeString(
-        context.resolve("Dockerfile"),
-        "FROM scratch\nCOPY busybox /bin/busybox\nCMD [\"/bin/busybox\", \"sleep\", \"300\"]\n");
-    docker.buildImageCmd(context.toFile()).withTags(Set.of(IMAGE)).start().awaitImageId();
+  @BeforeEach
+  void connect() {
+    StandInImages.ensureBuilt();
+    engine = new DockerJavaEngineFactory(System.getenv()).connect();
   }
 
   @AfterEach
-  void removeContainers() {
-    for (String id : created) {
-      docker.removeContainerCmd(id).withForce(true).exec();
+  void cleanUp() {
+    created.forEach(id -> DockerCli.tryRun("rm", "-f", id));
+    if (desired != null) {
+      DockerCli.tryRun("network", "rm", desired.network().name());
+      desired.volumes().forEach(v -> DockerCli.tryRun("volume", "rm", v.name()));
     }
+    engine.close();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    if (docker != null) {
-      try {
-        docker.removeImageCmd(IMAGE).withForce(true).exec();
-      } catch (RuntimeException e) {
-        // already gone, or in use by a parallel run of this test: leave it
-      }
-      docker.close();
-    }
+  private DesiredState render(GpuAccess access) {
+    StackSpec base = StackSpec.defaults().withName(name).withPlatform(Platform.NVIDIA);
+    OllamaSpec o = base.ollama();
+    OllamaSpec standIn =
+        new OllamaSpec(
+            o.mode(),
+            o.url(),
+            StandInImages.ollama(),
+            null,
+            o.env(),
+            o.resources(),
+            o.gpus(),
+            o.models(),
+            false);
+    StackSpec spec = base.withOllama(standIn);
+    spec =
+        new StackSpec(
+            spec.name(),
+            spec.platform(),
+            spec.expose(),
+            spec.ollama(),
+            spec.webui().withImage(StandInImages.webui()).withPort(null),
+            spec.mcpProxy(),
+            spec.extensions(),
+            spec.backup());
+    desired = new StackRenderer("it", access).render(spec, Stacks.SECRETS, 2, "/tmp/" + name);
+    engine.createNetwork(desired.network());
+    return desired;
   }
 
-  /** Creates the rendered container's device wiring on our tiny image. */
-  String create(ContainerSpec spec) {
-    HostConfig hc = DockerJavaMapping.apply(HostConfig.newHostConfig(), spec.devices());
-    String id =
-        docker
-            .createContainerCmd(IMAGE)
-            .withName("ollama-stack-it-" + spec.service() + "-" + run)
-            .withLabels(Map.of(LABEL, run))
-            .withHostConfig(hc)
-            .exec()
-            .getId();
+  private String create(String service) {
+    ContainerSpec c =
+        desired.containers().stream()
+            .filter(s -> s.service().equals(service))
+            .findFirst()
+            .orElseThrow();
+    String id = engine.createContainer(c);
     created.add(id);
     return id;
   }
 
-  static ContainerSpec ollama(DesiredState d) {
-    return d.containers().stream()
-        .filter(c -> c.service().equals("ollama"))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  static DesiredState render(Platform p, GpuAccess access) {
-    StackSpec spec = StackSpec.defaults().withPlatform(p);
-    return new StackRenderer("it", access).render(spec, Stacks.SECRETS, 2, "/tmp/it-state");
-  }
-
   @Test
-  void nvidiaOllamaAsksForAllGpusAndOtherServicesForNone() {
-    DesiredState d = render(Platform.NVIDIA, GpuAccess.DEVICE_REQUEST);
-    InspectContainerResponse ollama = docker.inspectContainerCmd(create(ollama(d))).exec();
-    List<DeviceRequest> requests = ollama.getHostConfig().getDeviceRequests();
-    assertThat(requests).hasSize(1);
-    assertThat(requests.get(0).getCount()).isEqualTo(-1);
-    assertThat(requests.get(0).getCapabilities()).containsExactly(List.of("gpu"));
-
-    ContainerSpec webui =
-        d.containers().stream().filter(c -> c.service().equals("webui")).findFirst().orElseThrow();
-    InspectContainerResponse w = docker.inspectContainerCmd(create(webui)).exec();
-    assertThat(w.getHostConfig().getDeviceRequests()).isNullOrEmpty();
+  void nvidiaOllamaAsksForAllGpusAndWebuiForNone() {
+    render(GpuAccess.DEVICE_REQUEST);
+    String ollama = create("ollama");
+    assertThat(inspect(ollama, "{{json .HostConfig.DeviceRequests}}"))
+        .contains("\"Driver\":\"nvidia\"", "\"Count\":-1", "\"Capabilities\":[[\"gpu\"]]");
+    String webui = create("webui");
+    assertThat(inspect(webui, "{{json .HostConfig.DeviceRequests}}")).isIn("null", "[]");
   }
 
   @Test
   void nvidiaWithOnlyCdiAsksForCdiDeviceNames() {
-    DesiredState d = render(Platform.NVIDIA, GpuAccess.CDI);
-    InspectContainerResponse ollama = docker.inspectContainerCmd(create(ollama(d))).exec();
-    assertThat(ollama.getHostConfig().getDeviceRequests())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.getDriver()).isEqualTo("cdi");
-              assertThat(r.getDeviceIds()).containsExactly("nvidia.com/gpu=all");
-            });
+    render(GpuAccess.CDI);
+    String ollama = create("ollama");
+    assertThat(inspect(ollama, "{{json .HostConfig.DeviceRequests}}"))
+        .contains("\"Driver\":\"cdi\"", "\"DeviceIDs\":[\"nvidia.com/gpu=all\"]");
   }
 
   @Test
-  void execReturnsExitCodeAndMergedOutput() {
+  void execReturnsExitCodeAndMergedOutputAndTheOllamaImageHasNoCurl() {
     String id =
-        docker
-            .createContainerCmd(IMAGE)
-            .withName("ollama-stack-it-exec-" + run)
-            .withLabels(Map.of(LABEL, run))
-            .exec()
-            .getId();
+        DockerCli.run("run", "-d", "--init", "--name", name + "-exec", StandInImages.ollama());
     created.add(id);
-    docker.startContainerCmd(id).exec();
-    ExecResult ok =
-        DockerJavaMapping.exec(
-            docker, id, List.of("/bin/busybox", "echo", "hello"), Duration.ofSeconds(10));
-    assertThat(ok).isEqualTo(new ExecResult(0, "hello\n"));
+    assertThat(engine.exec(id, List.of("sh", "-c", "echo hello"), Duration.ofSeconds(10)))
+        .isEqualTo(new ExecResult(0, "hello\n"));
     ExecResult fail =
-        DockerJavaMapping.exec(
-            docker,
-            id,
-            List.of("/bin/busybox", "sh", "-c", "echo oops >&2; exit 7"),
-            Duration.ofSeconds(10));
-    assertThat(fail.exitCode()).isEqualTo(7);
-    assertThat(fail.output()).isEqualTo("oops\n");
-    ExecResult missing =
-        DockerJavaMapping.exec(docker, id, List.of("curl", "-fsS", "x"), Duration.ofSeconds(10));
-    assertThat(missing.exitCode()).isIn(126, 127);
+        engine.exec(id, List.of("sh", "-c", "echo oops >&2; exit 7"), Duration.ofSeconds(10));
+    assertThat(fail).isEqualTo(new ExecResult(7, "oops\n"));
+    assertThat(
+            engine
+                .exec(
+                    id, List.of("curl", "-fsS", "http://127.0.0.1:11434/"), Duration.ofSeconds(10))
+                .exitCode())
+        .isIn(126, 127);
   }
 }

@@ -1,0 +1,272 @@
+package dev.ollamastack.engine.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ollamastack.engine.ContainerStats;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.ExecResult;
+import dev.ollamastack.engine.LogLine;
+import dev.ollamastack.engine.LogOptions;
+import dev.ollamastack.engine.PullProgress;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.NetworkSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.VolumeSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@link DockerEngine} over docker-java. Each method is one Engine API call (or one stream); DTOs
+ * become our records in {@link DtoMapper}, failures our exceptions in {@link Failures}.
+ */
+public final class DockerJavaEngine implements DockerEngine {
+  private final String host;
+  private final DockerClient docker;
+  private final Failures failures;
+  private final ContainerOutput output;
+
+  DockerJavaEngine(String host, DockerClient docker) {
+    this.host = host;
+    this.docker = docker;
+    this.failures = new Failures(host);
+    this.output = new ContainerOutput(docker, failures);
+  }
+
+  @Override
+  public EngineInfo info() {
+    return failures.call(
+        "info",
+        () -> {
+          docker.pingCmd().exec();
+          return DtoMapper.info(host, docker.infoCmd().exec(), docker.versionCmd().exec());
+        });
+  }
+
+  @Override
+  public List<ObservedContainer> listContainers(Map<String, String> labels) {
+    return failures.call(
+        "list containers",
+        () ->
+            docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withFilter("label", LabelFilter.of(labels))
+                .exec()
+                .stream()
+                .map(DtoMapper::container)
+                .toList());
+  }
+
+  /** Docker's name filter is an unanchored regex ({@code web} matches {@code my-webui}). */
+  @Override
+  public List<ObservedContainer> listContainersByName(List<String> names) {
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    Set<String> wanted = new HashSet<>(names);
+    return failures.call(
+        "list containers",
+        () ->
+            docker.listContainersCmd().withShowAll(true).withNameFilter(names).exec().stream()
+                .map(DtoMapper::container)
+                .filter(c -> wanted.contains(c.name()))
+                .toList());
+  }
+
+  @Override
+  public List<ObservedNetwork> listNetworks(Map<String, String> labels) {
+    return failures.call(
+        "list networks",
+        () ->
+            docker.listNetworksCmd().withFilter("label", LabelFilter.of(labels)).exec().stream()
+                .map(DtoMapper::network)
+                .toList());
+  }
+
+  @Override
+  public List<ObservedVolume> listVolumes(Map<String, String> labels) {
+    return failures.call(
+        "list volumes",
+        () -> {
+          var volumes =
+              docker
+                  .listVolumesCmd()
+                  .withFilter("label", LabelFilter.of(labels))
+                  .exec()
+                  .getVolumes();
+          return volumes == null ? List.of() : volumes.stream().map(DtoMapper::volume).toList();
+        });
+  }
+
+  @Override
+  public Optional<ObservedContainer> inspectContainer(String idOrName) {
+    return failures.call(
+        "inspect container " + idOrName,
+        () -> {
+          try {
+            return Optional.of(DtoMapper.container(docker.inspectContainerCmd(idOrName).exec()));
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  @Override
+  public boolean imageExists(String reference) {
+    return failures.call(
+        "inspect image " + reference,
+        () -> {
+          try {
+            docker.inspectImageCmd(reference).exec();
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          }
+        });
+  }
+
+  @Override
+  public void pullImage(String reference, Consumer<PullProgress> progress) {
+    new ImagePull(docker, failures).pull(reference, progress);
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    return failures.call(
+        "create container " + spec.name(),
+        () ->
+            ContainerCreation.configure(docker.createContainerCmd(spec.image()), spec)
+                .exec()
+                .getId());
+  }
+
+  @Override
+  public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+    return failures.call(
+        "exec in container " + containerId,
+        () -> ContainerExec.run(docker, containerId, cmd, timeout));
+  }
+
+  @Override
+  public void startContainer(String id) {
+    failures.run(
+        "start container " + id,
+        () -> {
+          try {
+            docker.startContainerCmd(id).exec();
+          } catch (NotModifiedException alreadyRunning) {
+            // 304: already started, which is what was asked.
+          }
+        });
+  }
+
+  @Override
+  public void stopContainer(String id, Duration timeout) {
+    failures.run(
+        "stop container " + id,
+        () -> {
+          try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+          } catch (NotModifiedException alreadyStopped) {
+            // 304: already stopped, which is what was asked.
+          }
+        });
+  }
+
+  /** Forced, and never with its volumes: user data outlives every container. */
+  @Override
+  public void removeContainer(String id) {
+    failures.run(
+        "remove container " + id,
+        () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+  }
+
+  @Override
+  public void createNetwork(NetworkSpec spec) {
+    failures.run(
+        "create network " + spec.name(),
+        () ->
+            docker
+                .createNetworkCmd()
+                .withName(spec.name())
+                .withDriver("bridge")
+                .withCheckDuplicate(true)
+                .withLabels(spec.labels())
+                .exec());
+  }
+
+  @Override
+  public void removeNetwork(String name) {
+    failures.run("remove network " + name, () -> docker.removeNetworkCmd(name).exec());
+  }
+
+  @Override
+  public void createVolume(VolumeSpec spec) {
+    failures.run(
+        "create volume " + spec.name(),
+        () -> docker.createVolumeCmd().withName(spec.name()).withLabels(spec.labels()).exec());
+  }
+
+  @Override
+  public void removeVolume(String name) {
+    failures.run("remove volume " + name, () -> docker.removeVolumeCmd(name).exec());
+  }
+
+  @Override
+  public List<String> tailLogs(String id, int lines) {
+    return output.tail(id, lines);
+  }
+
+  @Override
+  public AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine) {
+    // Inspect first: the stream reports failures on its own thread, the caller wants them here.
+    if (inspectContainer(id).isEmpty()) {
+      throw new EngineException("no such container: " + id, 404, null);
+    }
+    return output.stream(id, options, onLine);
+  }
+
+  @Override
+  public Optional<ContainerStats> stats(String id) {
+    return output.stats(id);
+  }
+
+  @Override
+  public String buildImage(Path contextDir, String tag) {
+    BuildImageResultCallback callback =
+        failures.call(
+            "build " + tag,
+            () ->
+                docker
+                    .buildImageCmd(contextDir.toFile())
+                    .withTags(Set.of(tag))
+                    .withPull(false)
+                    .withRemove(true)
+                    // Also after a failed step: no stopped build containers left behind.
+                    .withForcerm(true)
+                    .exec(new BuildImageResultCallback()));
+    return failures.call("build " + tag, callback::awaitImageId);
+  }
+
+  @Override
+  public void close() {
+    try {
+      docker.close();
+    } catch (IOException e) {
+      // Closing idle connections: nothing useful to report.
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.ollamastack.engine.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.engine.EngineUnavailableException;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Translates whatever docker-java throws into the port's two exceptions, so nothing of docker-java
+ * leaks past this package: transport failures (socket missing, refused, timed out) mean the daemon
+ * is unavailable; an HTTP status from the daemon means it refused the operation.
+ */
+final class Failures {
+  private final String host;
+
+  Failures(String host) {
+    this.host = host;
+  }
+
+  <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      throw translate(what, e);
+    }
+  }
+
+  void run(String what, Runnable action) {
+    call(
+        what,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  RuntimeException translate(String what, Throwable e) {
+    if (e instanceof EngineException || e instanceof EngineUnavailableException) {
+      return (RuntimeException) e;
+    }
+    if (e instanceof DockerException d) {
+      return new EngineException(what + ": " + daemonMessage(d), d.getHttpStatus(), d);
+    }
+    if (hasIoCause(e)) {
+      return new EngineUnavailableException(host, e);
+    }
+    return new EngineException(what + ": " + e.getMessage(), 0, e);
+  }
+
+  /** Blocks in docker-java's callbacks; an interrupt becomes a failure with the flag restored. */
+  EngineException interrupted(String what, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new EngineException(what + ": interrupted", 0, e);
+  }
+
+  private static boolean hasIoCause(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // docker-java puts "Status 409: {"message":"..."}" in the message; keep the daemon's words.
+  private static String daemonMessage(DockerException d) {
+    String m = d.getMessage() == null ? "" : d.getMessage().trim();
+    int i = m.indexOf("\"message\":\"");
+    if (i >= 0) {
+      int start = i + "\"message\":\"".length();
+      int end = start;
+      while (end < m.length() && (m.charAt(end) != '"' || m.charAt(end - 1) == '\\')) {
+        end++;
+      }
+      return end > start ? m.substring(start, end).replace("\\\"", "\"") : m;
+    }
+    return m;
+  }
+}

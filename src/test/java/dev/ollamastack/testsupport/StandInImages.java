@@ -1,0 +1,219 @@
+package dev.ollamastack.testsupport;
+
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import dev.ollamastack.engine.docker.TestDocker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The stand-in images of ollama, Open WebUI and mcpo, built from {@code src/test/standins/} (no
+ * registry is needed): busybox shell scripts that mirror the real images' interfaces and traps (see
+ * each Dockerfile).
+ *
+ * <p>Each image is built at most once per JVM, and not at all when an image of the same tag already
+ * carries the content hash of its files (label {@value #HASH_LABEL}): IT classes call {@link
+ * #ensureBuilt()} freely. Images are tagged only under {@code ollama-stack-test/...}; {@link
+ * #tagAsRealNamesIfAbsent()} adds the real names for tests of the tool's defaults, never over an
+ * existing image.
+ */
+public final class StandInImages {
+  public static final String OLLAMA = "ollama-stack-test/ollama:latest";
+  public static final String WEBUI = "ollama-stack-test/open-webui:latest";
+  public static final String MCPO = "ollama-stack-test/mcpo:latest";
+
+  /** Stand-in tag → the real image's default reference. */
+  public static final Map<String, String> REAL_NAMES =
+      Map.of(
+          OLLAMA, "ollama/ollama:latest",
+          WEBUI, "ghcr.io/open-webui/open-webui:main",
+          MCPO, "ghcr.io/open-webui/mcpo:main");
+
+  public static final String HASH_LABEL = "dev.ollamastack.test.standin-hash";
+
+  private static final Map<String, String> SOURCES =
+      Map.of(OLLAMA, "ollama", WEBUI, "webui", MCPO, "mcpo");
+  private static final Path BUSYBOX = Path.of("/bin/busybox");
+  private static boolean built;
+
+  private StandInImages() {}
+
+  /** Builds the three images if needed; returns quickly after the first call in a JVM. */
+  public static synchronized void ensureBuilt() {
+    if (built) {
+      return;
+    }
+    if (!Files.isReadable(BUSYBOX)) {
+      throw new IllegalStateException(
+          "/bin/busybox missing: install busybox-static (apt-get install -y busybox-static)");
+    }
+    long start = System.nanoTime();
+    List<String> rebuilt = new ArrayList<>();
+    try (TestDocker docker = TestDocker.connect();
+        DockerEngine engine = new DockerJavaEngineFactory(System.getenv()).connect()) {
+      for (String tag : List.of(OLLAMA, WEBUI, MCPO)) {
+        Path source = standinsDir().resolve(SOURCES.get(tag));
+        String hash = contentHash(source);
+        boolean current =
+            docker.imageLabels(tag).map(l -> hash.equals(l.get(HASH_LABEL))).orElse(false);
+        if (!current) {
+          var previous = docker.imageId(tag);
+          build(engine, source, tag, hash);
+          rebuilt.add(tag);
+          // The outdated build would linger as a dangling <none> image.
+          previous
+              .filter(id -> !docker.imageId(tag).equals(java.util.Optional.of(id)))
+              .ifPresent(docker::removeImageQuietly);
+        }
+      }
+    }
+    built = true;
+    System.err.printf(
+        "stand-in images ready in %d ms (built: %s)%n",
+        (System.nanoTime() - start) / 1_000_000, rebuilt.isEmpty() ? "none, all current" : rebuilt);
+  }
+
+  public static String ollama() {
+    ensureBuilt();
+    return OLLAMA;
+  }
+
+  public static String webui() {
+    ensureBuilt();
+    return WEBUI;
+  }
+
+  public static String mcpo() {
+    ensureBuilt();
+    return MCPO;
+  }
+
+  /**
+   * Tags each stand-in under its real name when no image of that name exists locally (a user's real
+   * image is never replaced). Returns the names tagged, for {@link #removeTags(List)}.
+   */
+  public static synchronized List<String> tagAsRealNamesIfAbsent() {
+    ensureBuilt();
+    List<String> tagged = new ArrayList<>();
+    try (TestDocker docker = TestDocker.connect()) {
+      for (Map.Entry<String, String> e : new LinkedHashMap<>(REAL_NAMES).entrySet()) {
+        if (docker.imageId(e.getValue()).isEmpty()) {
+          docker.tag(e.getKey(), e.getValue());
+          tagged.add(e.getValue());
+        }
+      }
+    }
+    return tagged;
+  }
+
+  /**
+   * Removes real-name tags made by {@link #tagAsRealNamesIfAbsent()} (only those on a stand-in).
+   */
+  public static synchronized void removeTags(List<String> realNames) {
+    try (TestDocker docker = TestDocker.connect()) {
+      for (String name : realNames) {
+        String standIn =
+            REAL_NAMES.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a stand-in name: " + name));
+        var id = docker.imageId(name);
+        if (id.isPresent() && id.equals(docker.imageId(standIn))) {
+          docker.untag(name);
+        }
+      }
+    }
+  }
+
+  /** {@code src/test/standins} of this checkout (Maven runs tests in the project directory). */
+  static Path standinsDir() {
+    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("src/test/standins");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("stand-in sources not found at " + dir.toAbsolutePath());
+    }
+    return dir;
+  }
+
+  private static void build(DockerEngine engine, Path source, String tag, String hash) {
+    Path context = null;
+    try {
+      context = Files.createTempDirectory("ollama-stack-standin-");
+      for (Path dir : List.of(source.resolveSibling("common"), source)) {
+        for (Path f : files(dir)) {
+          Files.copy(
+              f, context.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.copy(BUSYBOX, context.resolve("busybox-tools"));
+      Path hidden = source.resolve("hidden-applets");
+      List<String> applets =
+          Files.exists(hidden) ? List.of(Files.readString(hidden).trim().split("\\s+")) : List.of();
+      Files.write(
+          context.resolve("busybox"), BusyboxApplets.hide(Files.readAllBytes(BUSYBOX), applets));
+      for (String exe : List.of("busybox", "busybox-tools")) {
+        context.resolve(exe).toFile().setExecutable(true, false);
+      }
+      Files.writeString(
+          context.resolve("Dockerfile"),
+          "\nLABEL " + HASH_LABEL + "=\"" + hash + "\"\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+      engine.buildImage(context, tag);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(context);
+    }
+  }
+
+  // Hash of everything that goes into an image: common files, its own files, busybox.
+  static String contentHash(Path source) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Path dir : List.of(source.resolveSibling("common"), source)) {
+        for (Path f : files(dir)) {
+          sha.update(
+              (dir.getFileName() + "/" + f.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+          sha.update(Files.readAllBytes(f));
+        }
+      }
+      sha.update(Files.readAllBytes(BUSYBOX));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp dir left behind is harmless
+    }
+  }
+}
