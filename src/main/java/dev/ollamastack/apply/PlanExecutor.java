@@ -51,7 +51,8 @@ public final class PlanExecutor {
       if (o != null && !(o instanceof Outcome.Done)) {
         Outcome skipped =
             new Outcome.Skipped(
-                dep.replaceFirst(":", " ") + (o instanceof Outcome.Failed ? " failed" : " was skipped"));
+                dep.replaceFirst(":", " ")
+                    + (o instanceof Outcome.Failed ? " failed" : " was skipped"));
         listener.finished(action, skipped);
         return skipped;
       }
