@@ -4,6 +4,7 @@ import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.check.CheckItem;
 import dev.ollamastack.app.check.CheckReport;
 import dev.ollamastack.app.check.EnvironmentChecker;
+import dev.ollamastack.app.check.HostProbe;
 import dev.ollamastack.app.check.LocalHost;
 import dev.ollamastack.model.ToolException;
 import java.io.PrintWriter;
@@ -27,10 +28,16 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
       description = "text, json or yaml.")
   OutputFormat output;
 
+  /** The machine probed; tests put a fake host here. */
+  HostProbe host;
+
   @Override
   public Integer call() {
     CheckReport report =
-        new EnvironmentChecker(context(), new LocalHost(context().env()), new PlatformResolver())
+        new EnvironmentChecker(
+                context(),
+                host != null ? host : new LocalHost(context().env()),
+                new PlatformResolver())
             .check(globals().file());
     PrintWriter out = out();
     switch (output) {

@@ -51,12 +51,14 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
   @Option(names = "--watch-count", hidden = true, defaultValue = "0")
   int watchCount;
 
+  /** The HTTP probes; tests put fakes here. */
+  StatusProbes probes = StatusProbes.http();
+
   @Override
   public Integer call() throws InterruptedException {
     LoadedStack loaded = new Reconciler(context(), new PlatformResolver()).load(globals().file());
     PlanPrinter.warnings(err(), loaded);
-    StatusService service =
-        new StatusService(context(), StatusProbes.http(), Clock.systemDefaultZone());
+    StatusService service = new StatusService(context(), probes, Clock.systemDefaultZone());
     PrintWriter out = out();
     try (DockerEngine engine = context().engines().connect()) {
       for (int n = 1; ; n++) {
