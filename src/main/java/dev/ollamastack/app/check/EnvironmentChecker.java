@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code check} intent: an environment report that never stops at the first problem. Docker
@@ -32,11 +33,17 @@ public final class EnvironmentChecker {
     this.platforms = platforms;
   }
 
+  /** Checks against the stack file {@code file} ({@code null}: the default lookup). */
   public CheckReport check(Path file) {
+    return checkWith(() -> new Reconciler(ctx, platforms).load(file));
+  }
+
+  /** Checks against the stack {@code load} returns; a {@link ToolException} is a failed item. */
+  public CheckReport checkWith(Supplier<LoadedStack> load) {
     List<CheckItem> items = new ArrayList<>();
     LoadedStack loaded = null;
     try {
-      loaded = new Reconciler(ctx, platforms).load(file);
+      loaded = load.get();
       items.add(
           CheckItem.pass(
               "stack file",
