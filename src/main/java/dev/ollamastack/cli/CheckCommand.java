@@ -71,7 +71,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         s.pass()
             + " passed, "
             + s.warn()
-            + " warnings, "
+            + (s.warn() == 1 ? " warning, " : " warnings, ")
             + s.fail()
             + " failed, "
             + s.skip()
