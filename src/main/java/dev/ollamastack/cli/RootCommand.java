@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       StopCommand.class,
       RestartCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      CheckCommand.class,
     },
     footer = {
       "",

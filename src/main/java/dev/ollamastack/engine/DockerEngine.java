@@ -67,6 +67,53 @@ public interface DockerEngine extends AutoCloseable {
    */
   AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine);
 
+  /**
+   * The logs of a container as they are now, without following: in order, with Docker's timestamps,
+   * blocking until the engine has sent them all. Implementations that can tell when a non-following
+   * stream ends (docker-java's {@code awaitCompletion}) should override this; the default streams
+   * and returns once the stream has been quiet for a moment.
+   */
+  default List<LogLine> readLogs(String id, LogOptions options) {
+    LogOptions once = new LogOptions(false, options.tail(), options.since(), options.until());
+    List<LogLine> lines = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong last =
+        new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    long start = System.nanoTime();
+    try (AutoCloseable handle =
+        streamLogs(
+            id,
+            once,
+            l -> {
+              synchronized (lines) {
+                lines.add(l);
+              }
+              last.set(System.nanoTime());
+            })) {
+      while (true) {
+        Thread.sleep(50);
+        boolean any;
+        synchronized (lines) {
+          any = !lines.isEmpty();
+        }
+        long quietMs = (System.nanoTime() - last.get()) / 1_000_000;
+        long totalMs = (System.nanoTime() - start) / 1_000_000;
+        if ((any && quietMs > 300) || totalMs > 2_000 && quietMs > 300) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new EngineException("logs of " + id + ": " + e.getMessage(), 0, e);
+    }
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
   /** One non-streaming stats sample. */
   Optional<ContainerStats> stats(String id);
 

@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
-/** One in-process run of the CLI with captured output; any Docker call fails the test. */
+/** One in-process run of the CLI, as {@code Main} does it, with stdout and stderr captured. */
 record CliRun(int exitCode, String out, String err) {
 
+  /** A run in which any Docker call fails the test. */
   static CliRun run(Path cwd, Path stateHome, Map<String, String> env, String... args) {
     AppContext context =
         new AppContext(
@@ -21,6 +23,17 @@ record CliRun(int exitCode, String out, String err) {
               throw new AssertionError("no Docker call");
             });
     return run(Main.commandLine(context, false), args);
+  }
+
+  static CliRun run(AppContext ctx, String... args) {
+    return run(ctx, c -> {}, args);
+  }
+
+  /** {@code setup} may swap test hooks on the command line before it runs. */
+  static CliRun run(AppContext ctx, Consumer<CommandLine> setup, String... args) {
+    CommandLine cmd = Main.commandLine(ctx, false);
+    setup.accept(cmd);
+    return run(cmd, args);
   }
 
   static CliRun run(CommandLine cmd, String... args) {

@@ -56,6 +56,10 @@ public final class FakeDockerEngine implements DockerEngine {
       (name, cmd) -> new ExecResult(0, "");
 
   private final List<String> execs = new ArrayList<>();
+  public boolean statsFail;
+  public final Map<String, ContainerStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<LogLine>> logs = new java.util.HashMap<>();
+  private final Map<String, List<Consumer<LogLine>>> followers = new java.util.HashMap<>();
 
   public FakeDockerEngine withImages(String... refs) {
     images.addAll(List.of(refs));
@@ -313,14 +317,81 @@ public final class FakeDockerEngine implements DockerEngine {
   }
 
   @Override
+  public List<LogLine> readLogs(String id, LogOptions options) {
+    check();
+    List<LogLine> all;
+    synchronized (logs) {
+      all = new ArrayList<>(logs.getOrDefault(id, List.of()));
+    }
+    all.removeIf(
+        l ->
+            l.timestamp() != null
+                && ((options.since() != null && l.timestamp().isBefore(options.since()))
+                    || (options.until() != null && l.timestamp().isAfter(options.until()))));
+    if (options.tail() != null && options.tail() < all.size()) {
+      all = all.subList(all.size() - Math.max(0, options.tail()), all.size());
+    }
+    return List.copyOf(all);
+  }
+
+  /** Replays the canned lines (as {@link #readLogs}), then forwards every {@link #emitLog}. */
+  @Override
   public AutoCloseable streamLogs(String id, LogOptions options, Consumer<LogLine> onLine) {
-    onLine.accept(new LogLine(id, false, Instant.EPOCH, "fake log line"));
-    return () -> {};
+    readLogs(id, options).forEach(onLine);
+    synchronized (followers) {
+      followers.computeIfAbsent(id, k -> new ArrayList<>()).add(onLine);
+    }
+    return () -> {
+      synchronized (followers) {
+        followers.getOrDefault(id, new ArrayList<>()).remove(onLine);
+      }
+    };
+  }
+
+  /** Sets the stored log of a container (what a non-following read returns). */
+  public void setLogs(String id, List<LogLine> lines) {
+    synchronized (logs) {
+      logs.put(id, new ArrayList<>(lines));
+    }
+  }
+
+  /** A container writes a line now: stored, and sent to everyone following it. */
+  public void emitLog(String id, LogLine line) {
+    synchronized (logs) {
+      logs.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
+    }
+    List<Consumer<LogLine>> to;
+    synchronized (followers) {
+      to = List.copyOf(followers.getOrDefault(id, List.of()));
+    }
+    to.forEach(c -> c.accept(line));
+  }
+
+  /** Ids of containers someone follows now. */
+  public Set<String> followed() {
+    synchronized (followers) {
+      Set<String> ids = new HashSet<>();
+      followers.forEach(
+          (id, l) -> {
+            if (!l.isEmpty()) {
+              ids.add(id);
+            }
+          });
+      return ids;
+    }
   }
 
   @Override
   public Optional<ContainerStats> stats(String id) {
-    return Optional.of(new ContainerStats(1.5, 100L << 20, 1L << 30));
+    if (statsFail) {
+      throw new EngineException("stats failed", 500, null);
+    }
+    return Optional.of(stats.getOrDefault(id, new ContainerStats(1.5, 100L << 20, 1L << 30)));
+  }
+
+  /** Adds or replaces a container exactly as given (ports, health, start time). */
+  public synchronized void put(ObservedContainer c) {
+    containers.put(c.id(), c);
   }
 
   /** Every exec as {@code <container name>: <argv joined by spaces>}, in call order. */

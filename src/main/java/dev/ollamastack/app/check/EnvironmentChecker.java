@@ -1,0 +1,102 @@
+package dev.ollamastack.app.check;
+
+import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.PlatformResolver;
+import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.model.ToolException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The {@code check} intent: an environment report that never stops at the first problem. Docker
+ * down is a failed item (with the host and a hint), not an exit 4: this is the diagnostic tool.
+ */
+public final class EnvironmentChecker {
+  private final AppContext ctx;
+  private final HostProbe host;
+  private final PlatformResolver platforms;
+
+  public EnvironmentChecker(AppContext ctx, HostProbe host, PlatformResolver platforms) {
+    this.ctx = ctx;
+    this.host = host;
+    this.platforms = platforms;
+  }
+
+  /** Checks against the stack file {@code file} ({@code null}: the default lookup). */
+  public CheckReport check(Path file) {
+    return checkWith(() -> new Reconciler(ctx, platforms).load(file));
+  }
+
+  /** Checks against the stack {@code load} returns; a {@link ToolException} is a failed item. */
+  public CheckReport checkWith(Supplier<LoadedStack> load) {
+    List<CheckItem> items = new ArrayList<>();
+    LoadedStack loaded = null;
+    try {
+      loaded = load.get();
+      items.add(
+          CheckItem.pass(
+              "stack file",
+              loaded.displayName() + " is valid (installation " + loaded.spec().name() + ")"));
+    } catch (ToolException e) {
+      items.add(CheckItem.fail("stack file", e.getMessage(), e.hint()));
+    }
+    EngineInfo info = null;
+    List<ObservedContainer> containers = null;
+    try (DockerEngine engine = ctx.engines().connect()) {
+      info = engine.info();
+      containers = engine.listContainers(new HashMap<>());
+      items.add(CheckItem.pass("docker", "Docker " + info.serverVersion() + " at " + info.host()));
+      items.addAll(DockerChecks.of(info, host));
+    } catch (EngineUnavailableException e) {
+      items.add(
+          CheckItem.fail(
+              "docker",
+              "cannot reach Docker at " + e.host(),
+              "start Docker (e.g. 'sudo systemctl start docker'), or point DOCKER_HOST at a"
+                  + " running engine; check you may use it ('docker info')"));
+    } catch (RuntimeException e) {
+      items.add(
+          CheckItem.fail(
+              "docker", "Docker failed: " + e.getMessage(), "run 'docker info' to see why"));
+    }
+    if (loaded != null) {
+      StackSpec spec = loaded.spec();
+      items.addAll(PlatformChecks.of(spec, platforms.resolve(spec, null), info, host));
+      items.addAll(PortChecks.of(spec, containers, host));
+      items.add(secrets(spec.name()));
+    }
+    return CheckReport.of(items);
+  }
+
+  private CheckItem secrets(String installation) {
+    Path file = ctx.stateHome().resolve(installation).resolve("secrets.env");
+    if (!host.exists(file)) {
+      return CheckItem.warn("secrets", file + " absent: created on first apply", null);
+    }
+    Set<PosixFilePermission> perms = host.permissions(file).orElse(null);
+    if (perms == null) {
+      return CheckItem.pass("secrets", file + " present (permissions not checkable here)");
+    }
+    if (!perms.equals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))) {
+      return CheckItem.fail(
+          "secrets",
+          file
+              + " has mode "
+              + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+              + ": others may read the secrets",
+          "run 'chmod 600 " + file + "'");
+    }
+    return CheckItem.pass("secrets", file + " present, mode 0600");
+  }
+}

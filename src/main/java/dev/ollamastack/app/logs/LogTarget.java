@@ -1,0 +1,4 @@
+package dev.ollamastack.app.logs;
+
+/** A service's container whose logs are read. */
+public record LogTarget(String service, String containerId, String containerName) {}

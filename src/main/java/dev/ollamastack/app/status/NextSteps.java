@@ -1,0 +1,28 @@
+package dev.ollamastack.app.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to run next when something is off: one line per kind of trouble, most useful first. */
+final class NextSteps {
+  private NextSteps() {}
+
+  static List<String> of(List<ServiceStatus> rows) {
+    List<String> steps = new ArrayList<>();
+    if (rows.stream().anyMatch(r -> !r.drift().inSync())) {
+      steps.add("run 'ollama-stack apply' to converge (see 'ollama-stack plan' first)");
+    }
+    List<String> failing =
+        rows.stream()
+            .filter(r -> "unhealthy".equals(r.health()) || "exited".equals(r.state()))
+            .map(ServiceStatus::service)
+            .toList();
+    for (String s : failing) {
+      steps.add("run 'ollama-stack logs " + s + "' to see why " + s + " is not healthy");
+    }
+    if (rows.stream().anyMatch(r -> "starting".equals(r.health()))) {
+      steps.add("services are starting: wait, or follow with 'ollama-stack status --watch'");
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.ollamastack.app.status;
+
+import dev.ollamastack.app.PlannedStack;
+import dev.ollamastack.app.ServiceNames;
+import dev.ollamastack.app.status.StatusReport.EngineSummary;
+import dev.ollamastack.app.status.StatusReport.LastApply;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.plan.Action;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the {@link StatusReport} from one planning pass and the live facts measured beside it:
+ * pure (the clock is a parameter), so every row, drift and exit decision is tested without Docker.
+ */
+public final class StatusAssembler {
+  private StatusAssembler() {}
+
+  public static StatusReport assemble(
+      PlannedStack p,
+      Map<String, LiveFacts> facts,
+      List<ObservedModel> models,
+      LastApply lastApply,
+      Instant now) {
+    Map<String, Action> actions =
+        p.plan().actions().stream()
+            .filter(a -> a.kind().equals("container"))
+            .collect(Collectors.toMap(Action::name, a -> a, (a, b) -> a));
+    List<ServiceStatus> rows = new ArrayList<>();
+    for (ContainerSpec c : p.desired().containers()) {
+      rows.add(desiredRow(c, facts.get(c.name()), actions.get(c.name()), now));
+    }
+    Set<String> desiredNames =
+        p.desired().containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
+    for (ObservedContainer o : p.observed().containers()) {
+      if (!desiredNames.contains(o.name())) {
+        LiveFacts f = facts.getOrDefault(o.name(), new LiveFacts(o, null, null));
+        rows.add(
+            row(ServiceNames.of(o), o.name(), f, List.of(), new Drift("orphan", null), false, now));
+      }
+    }
+    boolean ok = rows.stream().filter(ServiceStatus::desired).allMatch(ServiceStatus::fine);
+    List<ObservedModel> present = p.observed().models() != null ? p.observed().models() : models;
+    return new StatusReport(
+        StatusReport.FORMAT_VERSION,
+        p.spec().name(),
+        p.loaded().displayName(),
+        now,
+        new EngineSummary(p.engine().host(), p.engine().serverVersion(), p.engine().apiVersion()),
+        rows,
+        present,
+        p.observed().others(),
+        lastApply,
+        NextSteps.of(rows),
+        ok);
+  }
+
+  private static ServiceStatus desiredRow(
+      ContainerSpec c, LiveFacts f, Action action, Instant now) {
+    Drift drift =
+        switch (action) {
+          case null -> f == null ? Drift.MISSING : Drift.IN_SYNC;
+          case Action.CreateContainer x -> Drift.MISSING;
+          case Action.RecreateContainer r ->
+              new Drift("recreate", r.reasons().isEmpty() ? null : r.reasons().get(0));
+          case Action.StartContainer s -> new Drift("stopped", s.reason());
+          default -> Drift.IN_SYNC;
+        };
+    if (f == null) {
+      return new ServiceStatus(
+          c.service(),
+          c.name(),
+          "missing",
+          null,
+          "unknown",
+          null,
+          c.image(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          drift,
+          true);
+    }
+    return row(c.service(), c.name(), f, c.ports(), drift, true, now);
+  }
+
+  private static ServiceStatus row(
+      String service,
+      String name,
+      LiveFacts f,
+      List<PortBinding> desiredPorts,
+      Drift drift,
+      boolean desired,
+      Instant now) {
+    ObservedContainer c = f.container();
+    String health = HealthRule.of(c, f.probe(), now);
+    List<PortBinding> ports = c.ports().isEmpty() ? desiredPorts : c.ports();
+    String url = f.probe() == ProbeResult.OK && !ports.isEmpty() ? browserUrl(ports.get(0)) : null;
+    Long uptime =
+        c.running() && c.startedAt() != null
+            ? Math.max(0, Duration.between(c.startedAt(), now).toSeconds())
+            : null;
+    var s = f.stats();
+    return new ServiceStatus(
+        service,
+        name,
+        state(c),
+        "exited".equals(c.state()) || "dead".equals(c.state()) ? c.exitCode() : null,
+        health,
+        url,
+        c.image(),
+        shortId(c.imageId()),
+        c.startedAt(),
+        uptime,
+        s == null ? null : s.cpuPercent(),
+        s == null ? null : s.memoryBytes(),
+        s == null ? null : s.memoryLimitBytes(),
+        drift,
+        desired);
+  }
+
+  static String state(ObservedContainer c) {
+    return switch (c.state() == null ? "" : c.state()) {
+      case "running", "restarting", "paused" -> c.state();
+      case "exited", "dead" -> "exited";
+      default -> "stopped";
+    };
+  }
+
+  /** Where a browser on this machine opens a published port. */
+  static String browserUrl(PortBinding p) {
+    String ip = p.hostIp();
+    boolean local = ip == null || ip.isEmpty() || ip.equals("0.0.0.0") || ip.equals("127.0.0.1");
+    return "http://" + (local ? "localhost" : ip) + ":" + p.hostPort();
+  }
+
+  static String shortId(String id) {
+    if (id == null || id.isEmpty()) {
+      return null;
+    }
+    String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+    return hex.length() > 12 ? hex.substring(0, 12) : hex;
+  }
+}

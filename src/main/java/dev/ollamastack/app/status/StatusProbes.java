@@ -1,0 +1,46 @@
+package dev.ollamastack.app.status;
+
+import dev.ollamastack.health.HttpProbe;
+import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.model.ObservedModel;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The network calls {@code status} makes besides Docker's: replaced by fakes in tests. */
+public interface StatusProbes {
+  /** Probes {@code httpPath} on host:port ({@code null} path = TCP only). */
+  ProbeResult probe(String host, int port, String httpPath);
+
+  /** Models present in Ollama at {@code ollamaUrl}, or {@code null} when it does not answer. */
+  List<ObservedModel> models(String ollamaUrl);
+
+  /** Real probes with short timeouts, so a hung service never stalls {@code status}. */
+  static StatusProbes http() {
+    HttpProbe http = new HttpProbe();
+    Duration timeout = Duration.ofMillis(1500);
+    return new StatusProbes() {
+      @Override
+      public ProbeResult probe(String host, int port, String httpPath) {
+        if (!HttpProbe.tcpOpen(host, port, Duration.ofMillis(500))) {
+          return ProbeResult.CLOSED;
+        }
+        if (httpPath == null) {
+          return ProbeResult.OK;
+        }
+        return http.httpOk("http://" + host + ":" + port + httpPath, timeout)
+            ? ProbeResult.OK
+            : ProbeResult.LISTENING;
+      }
+
+      @Override
+      public List<ObservedModel> models(String ollamaUrl) {
+        try {
+          return new OllamaClient(ollamaUrl).tags(timeout);
+        } catch (IOException | RuntimeException e) {
+          return null;
+        }
+      }
+    };
+  }
+}

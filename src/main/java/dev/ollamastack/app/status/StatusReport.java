@@ -1,0 +1,48 @@
+package dev.ollamastack.app.status;
+
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.ObservedState.ForeignResource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything {@code status} shows, and its {@code -o json} document (docs/status-format.md).
+ *
+ * @param models models present in Ollama, or {@code null} when Ollama did not answer
+ * @param otherInstallations resources of other installations on the same engine: never touched
+ * @param lastApply the last line of the apply history, or {@code null} when there is none
+ * @param nextSteps what to run when something is off; empty when all is well
+ * @param ok every desired service running and not unhealthy (exit code 0)
+ */
+public record StatusReport(
+    int formatVersion,
+    String installation,
+    String stackFile,
+    Instant observedAt,
+    EngineSummary engine,
+    List<ServiceStatus> services,
+    List<ObservedModel> models,
+    List<ForeignResource> otherInstallations,
+    LastApply lastApply,
+    List<String> nextSteps,
+    boolean ok) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public StatusReport {
+    services = List.copyOf(services);
+    models = models == null ? null : List.copyOf(models);
+    otherInstallations = List.copyOf(otherInstallations);
+    nextSteps = List.copyOf(nextSteps);
+  }
+
+  /** The Docker engine status talked to. */
+  public record EngineSummary(String host, String version, String apiVersion) {}
+
+  /**
+   * The last apply of this installation ({@code history.jsonl}).
+   *
+   * @param outcome {@code converged} or {@code failed}
+   */
+  public record LastApply(Instant time, String outcome, int actions, int failed) {}
+}

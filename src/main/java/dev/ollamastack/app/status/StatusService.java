@@ -1,0 +1,114 @@
+package dev.ollamastack.app.status;
+
+import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.PlanRequest;
+import dev.ollamastack.app.PlannedStack;
+import dev.ollamastack.app.PlatformResolver;
+import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.engine.ContainerStats;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.plan.Overrides;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The {@code status} intent: one planning pass (for drift), then per container an inspect, one
+ * stats sample and the app-level probe, all in parallel on virtual threads so the whole report
+ * costs about one round trip.
+ */
+public final class StatusService {
+  private final AppContext ctx;
+  private final StatusProbes probes;
+  private final Clock clock;
+
+  public StatusService(AppContext ctx, StatusProbes probes, Clock clock) {
+    this.ctx = ctx;
+    this.probes = probes;
+    this.clock = clock;
+  }
+
+  /** Observes the installation of {@code loaded}; Docker down throws (exit 4). */
+  public StatusReport status(LoadedStack loaded, DockerEngine engine) {
+    PlannedStack p =
+        new Reconciler(ctx, new PlatformResolver())
+            .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
+    Map<String, ContainerSpec> specs = new LinkedHashMap<>();
+    p.desired().containers().forEach(c -> specs.put(c.name(), c));
+    Map<String, Future<LiveFacts>> pending = new LinkedHashMap<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (ObservedContainer o : p.observed().containers()) {
+        pending.put(o.name(), pool.submit(() -> measure(engine, o, specs.get(o.name()))));
+      }
+      String url = p.desired().ollamaUrl();
+      Future<List<ObservedModel>> models =
+          pool.submit(
+              () -> url == null || p.observed().models() != null ? null : probes.models(url));
+      Map<String, LiveFacts> facts = new LinkedHashMap<>();
+      for (var e : pending.entrySet()) {
+        facts.put(e.getKey(), get(e.getValue()));
+      }
+      return StatusAssembler.assemble(
+          p,
+          facts,
+          get(models),
+          HistoryReader.last(p.stateDir().resolve("history.jsonl")),
+          clock.instant());
+    }
+  }
+
+  private LiveFacts measure(DockerEngine engine, ObservedContainer listed, ContainerSpec spec) {
+    ObservedContainer c = engine.inspectContainer(listed.id()).orElse(listed);
+    if (!c.running()) {
+      return new LiveFacts(c, null, null);
+    }
+    ContainerStats stats;
+    try {
+      stats = engine.stats(c.id()).orElse(null);
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      stats = null; // a sample is nice to have; the row stands without it
+    }
+    return new LiveFacts(c, stats, probe(c, spec));
+  }
+
+  private ProbeResult probe(ObservedContainer c, ContainerSpec spec) {
+    List<PortBinding> ports = c.ports().isEmpty() && spec != null ? spec.ports() : c.ports();
+    if (spec == null || ports.isEmpty()) {
+      return null;
+    }
+    PortBinding port = ports.get(0);
+    String host =
+        port.hostIp() == null || port.hostIp().isEmpty() || "0.0.0.0".equals(port.hostIp())
+            ? "127.0.0.1"
+            : port.hostIp();
+    String path = spec.probe() == null ? null : spec.probe().httpPath();
+    return probes.probe(host, port.hostPort(), path);
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

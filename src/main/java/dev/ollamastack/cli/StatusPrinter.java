@@ -1,0 +1,155 @@
+package dev.ollamastack.cli;
+
+import dev.ollamastack.app.status.ServiceStatus;
+import dev.ollamastack.app.status.StatusReport;
+import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.ObservedState.ForeignResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a {@link StatusReport} for people: a context line, one row per service, then models, last
+ * apply, other installations and next steps. Text from Docker is printed as-is, never through
+ * picocli markup or a format string.
+ */
+final class StatusPrinter {
+  private static final String[] HEADERS = {
+    "SERVICE", "STATE", "HEALTH", "URL", "IMAGE", "ID", "UPTIME", "CPU", "MEM", "DRIFT"
+  };
+
+  private StatusPrinter() {}
+
+  static String render(StatusReport r, boolean color) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Installation \"")
+        .append(r.installation())
+        .append("\" from ")
+        .append(r.stackFile())
+        .append(" · Docker ")
+        .append(r.engine().version())
+        .append(" at ")
+        .append(r.engine().host())
+        .append("\n\n");
+    table(sb, r.services(), color);
+    sb.append('\n').append(models(r.models())).append('\n');
+    if (r.lastApply() != null) {
+      var a = r.lastApply();
+      sb.append("Last apply: ")
+          .append(a.time())
+          .append(", ")
+          .append(a.outcome())
+          .append(" (")
+          .append(a.actions())
+          .append(" actions")
+          .append(a.failed() > 0 ? ", " + a.failed() + " failed" : "")
+          .append(")\n");
+    } else {
+      sb.append("Last apply: none recorded\n");
+    }
+    if (!r.otherInstallations().isEmpty()) {
+      sb.append(paint("Warning: ", "33", color))
+          .append("other installations on this engine (never touched): ")
+          .append(others(r.otherInstallations()))
+          .append('\n');
+    }
+    for (String step : r.nextSteps()) {
+      sb.append("Next: ").append(step).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void table(StringBuilder sb, List<ServiceStatus> rows, boolean color) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(HEADERS);
+    for (ServiceStatus s : rows) {
+      cells.add(
+          new String[] {
+            s.service(),
+            s.stateText(),
+            s.health(),
+            dash(s.url()),
+            s.image(),
+            dash(s.imageId()),
+            s.uptimeSeconds() == null ? "-" : Sizes.duration(s.uptimeSeconds()),
+            s.cpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", s.cpuPercent()),
+            s.memoryBytes() == null ? "-" : Sizes.binary(s.memoryBytes()),
+            s.drift().text()
+          });
+    }
+    int[] width = new int[HEADERS.length];
+    for (String[] row : cells) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (int r = 0; r < cells.size(); r++) {
+      String[] row = cells.get(r);
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        String cell = i == row.length - 1 ? row[i] : pad(row[i], width[i] + 2);
+        line.append(r == 0 ? cell : paint(cell, code(i, row[i]), color));
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static String code(int column, String value) {
+    if (column == 1) {
+      return value.equals("running") ? "32" : value.equals("restarting") ? "33" : "31";
+    }
+    if (column == 2) {
+      return switch (value) {
+        case "healthy" -> "32";
+        case "starting" -> "33";
+        case "unhealthy" -> "31";
+        default -> null;
+      };
+    }
+    if (column == 9) {
+      return value.equals("in sync") ? "32" : "33";
+    }
+    return null;
+  }
+
+  static String models(List<ObservedModel> models) {
+    if (models == null) {
+      return "Models: unknown (Ollama did not answer)";
+    }
+    if (models.isEmpty()) {
+      return "Models: none (pull one with 'ollama-stack models pull NAME')";
+    }
+    List<String> parts = new ArrayList<>();
+    long total = 0;
+    for (ObservedModel m : models) {
+      parts.add(m.name() + " (" + Sizes.decimal(m.sizeBytes()) + ")");
+      total += m.sizeBytes();
+    }
+    return "Models: " + String.join(", ", parts) + " · total " + Sizes.decimal(total);
+  }
+
+  private static String others(List<ForeignResource> others) {
+    Map<String, List<String>> by = new TreeMap<>();
+    for (ForeignResource o : others) {
+      String key = o.installation() == null ? "(unlabelled)" : o.installation();
+      by.computeIfAbsent(key, k -> new ArrayList<>()).add(o.kind() + " " + o.name());
+    }
+    List<String> parts = new ArrayList<>();
+    by.forEach((k, v) -> parts.add(k + " [" + String.join(", ", v) + "]"));
+    return String.join("; ", parts);
+  }
+
+  private static String dash(String s) {
+    return s == null ? "-" : s;
+  }
+
+  private static String pad(String s, int w) {
+    return s.length() >= w ? s : s + " ".repeat(w - s.length());
+  }
+
+  static String paint(String s, String code, boolean color) {
+    return color && code != null ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.ollamastack.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.ollamastack.model.Labels;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * IT-only helper on the real daemon: builds a tiny busybox image, creates labelled containers, and
+ * removes exactly the containers it created. Kept out of testsupport/ on purpose (the shared
+ * stand-in images land there from another branch).
+ */
+final class ItDocker implements AutoCloseable {
+  static final String IMAGE = "ollama-stack-test/busybox:latest";
+
+  final DockerClient client;
+  final String installation = "it-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<String> created = new ArrayList<>();
+
+  ItDocker() {
+    String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+    var config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    client =
+        DockerClientImpl.getInstance(
+            config, new ZerodepDockerHttpClient.Builder().dockerHost(URI.create(host)).build());
+  }
+
+  /** FROM scratch + the host's static busybox: a 2 MB image with sh, httpd, nc. */
+  void buildImage() throws IOException {
+    Path dir = Files.createTempDirectory("it-busybox");
+    Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\n"
+            + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
+    client
+        .buildImageCmd(dir.toFile())
+        .withTags(Set.of(IMAGE))
+        .withPull(false)
+        .exec(new BuildImageResultCallback())
+        .awaitImageId();
+  }
+
+  /** A container of our test installation (or foreign with {@code component null}), started. */
+  String run(String name, String component, Integer hostPort, int containerPort, String script) {
+    Map<String, String> labels = new HashMap<>();
+    if (component != null) {
+      labels.put(Labels.INSTALLATION, installation);
+      labels.put(Labels.COMPONENT, component);
+      labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+    }
+    HostConfig hc = HostConfig.newHostConfig();
+    CreateContainerCmd cmd =
+        client
+            .createContainerCmd(IMAGE)
+            .withName(name)
+            .withLabels(labels)
+            .withCmd("sh", "-c", script);
+    if (hostPort != null) {
+      ExposedPort port = ExposedPort.tcp(containerPort);
+      hc.withPortBindings(
+          new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", hostPort), port));
+      cmd.withExposedPorts(port);
+    }
+    String id = cmd.withHostConfig(hc).exec().getId();
+    created.add(id);
+    client.startContainerCmd(id).exec();
+    return id;
+  }
+
+  void remove(String id) {
+    client.removeContainerCmd(id).withForce(true).exec();
+    created.remove(id);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (String id : List.copyOf(created)) {
+      try {
+        remove(id);
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    }
+    try {
+      client.close();
+    } catch (IOException e) {
+      // nothing left to release
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.ollamastack.testsupport;
+
+import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.PlanRequest;
+import dev.ollamastack.app.PlannedStack;
+import dev.ollamastack.app.PlatformResolver;
+import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.apply.ApplyResult;
+import dev.ollamastack.apply.DockerActionRunner;
+import dev.ollamastack.apply.PlanExecutor;
+import dev.ollamastack.apply.ProgressListener;
+import dev.ollamastack.plan.Overrides;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Brings a {@link FakeDockerEngine} to the converged default stack, as {@code apply} would. */
+public final class Converged {
+  private Converged() {}
+
+  public static AppContext context(Path home, FakeDockerEngine engine) {
+    return new AppContext(Map.of(), home, home, false, () -> engine);
+  }
+
+  public static void apply(AppContext ctx, FakeDockerEngine engine) {
+    Reconciler r = new Reconciler(ctx, new PlatformResolver());
+    PlannedStack p = r.plan(new PlanRequest(null, null, Overrides.NONE, true), engine);
+    ApplyResult result =
+        new PlanExecutor(
+                new DockerActionRunner(engine, (spec, c) -> true, Duration.ofMillis(600)),
+                ProgressListener.NONE)
+            .execute(p.plan());
+    if (!result.succeeded()) {
+      throw new AssertionError("fake apply failed: " + result.outcomes());
+    }
+  }
+}
