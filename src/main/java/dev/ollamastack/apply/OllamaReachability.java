@@ -57,8 +57,6 @@ final class OllamaReachability {
       ExecResult r;
       try {
         r = engine.exec(containerId, cmd, EXEC_TIMEOUT);
-      } catch (UnsupportedOperationException e) {
-        return new Result.Unchecked("in-network check unavailable: " + e.getMessage());
       } catch (EngineException e) {
         last = "Docker: " + e.getMessage();
         continue;

@@ -69,50 +69,9 @@ public interface DockerEngine extends AutoCloseable {
 
   /**
    * The logs of a container as they are now, without following: in order, with Docker's timestamps,
-   * blocking until the engine has sent them all. Implementations that can tell when a non-following
-   * stream ends (docker-java's {@code awaitCompletion}) should override this; the default streams
-   * and returns once the stream has been quiet for a moment.
+   * blocking until the engine has sent them all.
    */
-  default List<LogLine> readLogs(String id, LogOptions options) {
-    LogOptions once = new LogOptions(false, options.tail(), options.since(), options.until());
-    List<LogLine> lines = new java.util.ArrayList<>();
-    java.util.concurrent.atomic.AtomicLong last =
-        new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-    long start = System.nanoTime();
-    try (AutoCloseable handle =
-        streamLogs(
-            id,
-            once,
-            l -> {
-              synchronized (lines) {
-                lines.add(l);
-              }
-              last.set(System.nanoTime());
-            })) {
-      while (true) {
-        Thread.sleep(50);
-        boolean any;
-        synchronized (lines) {
-          any = !lines.isEmpty();
-        }
-        long quietMs = (System.nanoTime() - last.get()) / 1_000_000;
-        long totalMs = (System.nanoTime() - start) / 1_000_000;
-        if ((any && quietMs > 300) || totalMs > 2_000 && quietMs > 300) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      if (e instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new EngineException("logs of " + id + ": " + e.getMessage(), 0, e);
-    }
-    synchronized (lines) {
-      return List.copyOf(lines);
-    }
-  }
+  List<LogLine> readLogs(String id, LogOptions options);
 
   /** One non-streaming stats sample. */
   Optional<ContainerStats> stats(String id);
@@ -131,12 +90,8 @@ public interface DockerEngine extends AutoCloseable {
    * @return exit code and output; a non-zero exit is a result, not an exception
    * @throws EngineException 404 when the container does not exist, 409 when it is not running, and
    *     when the command does not end within {@code timeout} (the message says so)
-   * @throws UnsupportedOperationException from engines that cannot exec (the default): callers
-   *     treat the check as not possible rather than failed
    */
-  default ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
-    throw new UnsupportedOperationException("exec is not supported by this engine");
-  }
+  ExecResult exec(String containerId, List<String> cmd, Duration timeout);
 
   /** Builds an image from a directory holding a Dockerfile and tags it. Returns the image id. */
   String buildImage(Path contextDir, String tag);

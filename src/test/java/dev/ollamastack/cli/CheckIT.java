@@ -9,6 +9,7 @@ import dev.ollamastack.app.check.CheckReport;
 import dev.ollamastack.app.check.CheckStatus;
 import dev.ollamastack.app.check.EnvironmentChecker;
 import dev.ollamastack.app.check.LocalHost;
+import dev.ollamastack.testsupport.DockerAvailable;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** check against the real daemon and the real /proc: who holds each of the stack's ports. */
+@DockerAvailable
 class CheckIT {
   @TempDir Path home;
   ItDocker docker;

@@ -2,6 +2,7 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.model.BackupSpec;
 import dev.ollamastack.model.Expose;
 import dev.ollamastack.model.ExtensionsSpec;
@@ -45,10 +46,6 @@ final class ItStacks {
 
   static AppContext context(Path home, ItDocker docker) {
     return new AppContext(
-        Map.of(),
-        home,
-        home,
-        false,
-        () -> new ItDockerEngine(docker.client, "unix:///var/run/docker.sock"));
+        Map.of(), home, home, false, new DockerJavaEngineFactory(System.getenv()));
   }
 }

@@ -10,6 +10,7 @@ import dev.ollamastack.app.logs.LogsService;
 import dev.ollamastack.app.logs.ServiceLine;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.LogOptions;
+import dev.ollamastack.testsupport.DockerAvailable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** logs against the real daemon: merge by Docker's timestamps, verbatim text, follow a recreate. */
+@DockerAvailable
 class LogsIT {
   static final String NASTY = "[INFO] %s @|bold x|@ {}";
 

@@ -10,6 +10,7 @@ import dev.ollamastack.app.status.StatusProbes;
 import dev.ollamastack.app.status.StatusReport;
 import dev.ollamastack.app.status.StatusService;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.testsupport.DockerAvailable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** status against the real daemon: a busybox "ollama" serving /api/version and /api/tags. */
+@DockerAvailable
 class StatusIT {
   static final String FAKE_OLLAMA =
       "mkdir -p /www/api"

@@ -25,12 +25,18 @@ final class ContainerOutput {
   }
 
   List<String> tail(String id, int lines) {
-    List<String> out = new ArrayList<>();
     if (lines <= 0) {
-      return out;
+      return List.of();
     }
-    LogFrameDecoder decoder = new LogFrameDecoder(id, null, null, l -> out.add(l.text()));
-    await("logs of " + id, logCmd(id, new LogOptions(false, lines, null, null)).exec(decoder));
+    return read(id, new LogOptions(false, lines, null, null)).stream().map(LogLine::text).toList();
+  }
+
+  /** Everything the options select, read to the end (never follows). */
+  List<LogLine> read(String id, LogOptions options) {
+    List<LogLine> out = new ArrayList<>();
+    LogOptions once = new LogOptions(false, options.tail(), options.since(), options.until());
+    LogFrameDecoder decoder = new LogFrameDecoder(id, once.since(), once.until(), out::add);
+    await("logs of " + id, logCmd(id, once).exec(decoder));
     return out;
   }
 

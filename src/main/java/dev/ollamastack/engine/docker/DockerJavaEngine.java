@@ -240,6 +240,11 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public List<LogLine> readLogs(String id, LogOptions options) {
+    return output.read(id, options);
+  }
+
+  @Override
   public Optional<ContainerStats> stats(String id) {
     return output.stats(id);
   }
