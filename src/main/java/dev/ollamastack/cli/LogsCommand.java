@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the logs of services (all by default), merged and ordered by time, each line",
-      "prefixed with its service. With -f, follow them, also across a recreate by apply."
+      "Show the logs of services (all by default), merged by time.",
+      "Each line is prefixed with its service. With -f, follow them, also across a recreate."
     })
 final class LogsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      CdsTrainingCommand.class,
       InitCommand.class,
       ValidateCommand.class,
       ConfigCommand.class,

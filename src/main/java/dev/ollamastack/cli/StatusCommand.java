@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show each service: state, health, URL, image, uptime, CPU, memory and drift from the",
-      "stack file; then models, the last apply and what to run next.",
+      "Show each service's state, health, URL, resources and drift from the stack file.",
+      "Then the models, the last apply and what to run next.",
       "Exit 0 when every service is running and healthy, 1 otherwise, 4 when Docker is down."
     })
 final class StatusCommand extends CommandSupport implements Callable<Integer> {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
     name = "stop",
     mixinStandardHelpOptions = true,
     description = {
-      "Stop services (all by default): their containers are removed for this apply;",
-      "volumes (models, chats, settings) and the network stay. The stack file is not changed."
+      "Stop services (all by default); volumes and network are kept.",
+      "Their containers are removed; volumes (models, chats, settings) and the network stay.",
+      "The stack file is not changed: the next apply or start brings them back."
     })
 final class StopCommand extends CommandSupport implements Callable<Integer> {
   @Mixin PlanOptions planOptions;

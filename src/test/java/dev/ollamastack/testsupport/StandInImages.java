@@ -51,6 +51,12 @@ public final class StandInImages {
 
   private StandInImages() {}
 
+  /** Builds the images from the command line (bench/build-standins.sh). */
+  public static void main(String[] args) {
+    ensureBuilt();
+    System.out.println(String.join("\n", List.of(OLLAMA, WEBUI, MCPO)));
+  }
+
   /** Builds the three images if needed; returns quickly after the first call in a JVM. */
   public static synchronized void ensureBuilt() {
     if (built) {

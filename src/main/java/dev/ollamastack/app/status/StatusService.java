@@ -73,15 +73,19 @@ public final class StatusService {
     if (!c.running()) {
       return new LiveFacts(c, null, null);
     }
-    ContainerStats stats;
-    try {
-      stats = engine.stats(c.id()).orElse(null);
-    } catch (EngineUnavailableException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      stats = null; // a sample is nice to have; the row stands without it
+    // Docker answers a stats request only at its next sample (about a second): probe meanwhile.
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<ProbeResult> probe = pool.submit(() -> probe(c, spec));
+      ContainerStats stats;
+      try {
+        stats = engine.stats(c.id()).orElse(null);
+      } catch (EngineUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        stats = null; // a sample is nice to have; the row stands without it
+      }
+      return new LiveFacts(c, stats, get(probe));
     }
-    return new LiveFacts(c, stats, probe(c, spec));
   }
 
   private ProbeResult probe(ObservedContainer c, ContainerSpec spec) {
