@@ -1,5 +1,6 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
@@ -122,7 +123,15 @@ public final class Planner {
           ? List.of()
           : List.of("image " + actual.image() + " → " + c.image());
     }
-    return SpecDiff.reasons(actual.labels().get(Labels.SPEC), c.labels().get(Labels.SPEC));
+    List<String> reasons =
+        SpecDiff.reasons(actual.labels().get(Labels.SPEC), c.labels().get(Labels.SPEC));
+    return c.component() == Component.WEBUI && !persistentConfigOff(c)
+        ? WebuiFirstStartSettings.annotate(reasons)
+        : reasons;
+  }
+
+  private static boolean persistentConfigOff(ContainerSpec c) {
+    return "false".equalsIgnoreCase(c.env().get("ENABLE_PERSISTENT_CONFIG"));
   }
 
   private static void pullIfMissing(

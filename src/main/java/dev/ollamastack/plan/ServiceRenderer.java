@@ -172,12 +172,14 @@ final class ServiceRenderer {
     OllamaSpec o = spec.ollama();
     return switch (o.mode()) {
       case CONTAINER -> o.port() == null ? null : "http://127.0.0.1:" + o.port();
-      case NATIVE ->
-          o.url() != null
-              ? o.url().replace("host.docker.internal", "127.0.0.1")
-              : "http://127.0.0.1:11434";
-      case EXTERNAL -> o.url();
+      // host.docker.internal is how containers name the host; on the host itself it is loopback.
+      case NATIVE -> o.url() != null ? fromHost(o.url()) : "http://127.0.0.1:11434";
+      case EXTERNAL -> fromHost(o.url());
     };
+  }
+
+  private static String fromHost(String url) {
+    return url.replace("host.docker.internal", "127.0.0.1");
   }
 
   private String defaultOllamaImage() {

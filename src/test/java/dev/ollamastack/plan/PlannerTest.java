@@ -110,6 +110,29 @@ class PlannerTest {
   }
 
   @Test
+  void changingAFirstStartOnlyOpenWebuiSettingSaysItWillNotTakeEffect() {
+    StackSpec before = Stacks.cpu();
+    StackSpec after =
+        new StackSpec(
+            before.name(),
+            before.platform(),
+            before.expose(),
+            before.ollama(),
+            before.webui().withEnv(Map.of("ENABLE_SIGNUP", "false", "WEBUI_NAME", "Mine")),
+            before.mcpProxy(),
+            before.extensions(),
+            before.backup());
+    Plan plan =
+        planner.plan(
+            Stacks.render(after), converged(Stacks.render(before), "running"), Overrides.NONE);
+    assertThatPlan(plan)
+        .recreates("ollama-stack-webui")
+        .because(
+            "env ENABLE_SIGNUP: (unset) → \"false\"" + WebuiFirstStartSettings.NOTE,
+            "env WEBUI_NAME: (unset) → \"Mine\"");
+  }
+
+  @Test
   void stoppedContainerIsStartedNotRecreated() {
     DesiredState d = Stacks.render(Stacks.cpu());
     Plan plan = planner.plan(d, converged(d, "exited"), Overrides.NONE);
