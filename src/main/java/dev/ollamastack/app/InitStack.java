@@ -1,6 +1,5 @@
 package dev.ollamastack.app;
 
-import dev.ollamastack.config.PlatformDetector;
 import dev.ollamastack.config.SecretStore;
 import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.config.StarterFile;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 
 /**
  * Intent {@code init}: write a commented starter stack file and make sure the installation's
@@ -50,9 +50,12 @@ public final class InitStack {
   private static final String NAME_PATTERN = "[a-z0-9][a-z0-9_.-]{0,62}";
 
   private final AppContext context;
-  private final PlatformDetector detector;
+  private final Supplier<Platform> detector;
 
-  public InitStack(AppContext context, PlatformDetector detector) {
+  /**
+   * @param detector the platform this machine suggests, for a starter file without --platform
+   */
+  public InitStack(AppContext context, Supplier<Platform> detector) {
     this.context = context;
     this.detector = detector;
   }
@@ -72,7 +75,7 @@ public final class InitStack {
           "use --force to overwrite it (existing secrets are kept unless --rotate-secrets)");
     }
     boolean detected = request.platform() == null;
-    Platform platform = detected ? detector.detect() : request.platform();
+    Platform platform = detected ? detector.get() : request.platform();
     SecretsOutcome secrets = ensureSecrets(name, request.rotateSecrets());
     writeStackFile(target, StarterFile.render(platform, name, schemaRef(target)));
     return new Result(

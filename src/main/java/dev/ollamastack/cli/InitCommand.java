@@ -2,10 +2,13 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.InitStack;
-import dev.ollamastack.config.PlatformDetector;
+import dev.ollamastack.app.PlatformDetector;
+import dev.ollamastack.app.SystemHostProbe;
 import dev.ollamastack.model.Platform;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +60,7 @@ final class InitCommand implements Callable<Integer> {
   boolean rotateSecrets;
 
   /** Replaced by tests; the real one probes the host. */
-  PlatformDetector detector;
+  Supplier<Platform> detector;
 
   @Override
   public Integer call() {
@@ -69,7 +72,14 @@ final class InitCommand implements Callable<Integer> {
               + " clients need the new MCPO_API_KEY");
       err.flush();
     }
-    PlatformDetector detect = detector != null ? detector : PlatformDetector.host(context.env());
+    // Without Docker's list of runtimes: init must work before Docker is set up.
+    Supplier<Platform> detect =
+        detector != null
+            ? detector
+            : () ->
+                new PlatformDetector(new SystemHostProbe(context.env()))
+                    .detect(List.of())
+                    .platform();
     InitStack.Result result =
         new InitStack(context, detect)
             .run(

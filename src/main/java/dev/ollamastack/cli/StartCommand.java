@@ -1,13 +1,9 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.plan.Overrides;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code start [SERVICE…]}: converge; named services start, others are left as they are. */
 @Command(
@@ -17,31 +13,11 @@ import picocli.CommandLine.Parameters;
       "Start services (all by default): converge them to the stack file.",
       "Services not named keep their current state."
     })
-final class StartCommand extends CommandSupport implements Callable<Integer> {
-  @Mixin PlanOptions planOptions;
-  @Mixin ApplyOptions applyOptions;
-
-  @Option(names = "--dry-run", description = "Show the plan only.")
-  boolean dryRun;
-
-  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "ollama, webui, mcp-proxy.")
-  List<String> services;
-
+final class StartCommand extends OverrideCommand {
   @Override
-  public Integer call() {
-    Set<String> selected = ServiceSelection.resolve(this, globals().file(), services);
-    Set<String> all = ServiceSelection.resolve(this, globals().file(), List.of());
-    Set<String> leaveAlone = new java.util.LinkedHashSet<>(all);
+  Overrides overrides(Set<String> selected, Set<String> all) {
+    Set<String> leaveAlone = new LinkedHashSet<>(all);
     leaveAlone.removeAll(selected);
-    return new ApplyFlow(context(), out(), err(), color())
-        .run(
-            new ApplyFlow.Settings(
-                globals().file(),
-                planOptions.platform,
-                new Overrides(Set.of(), Set.of(), leaveAlone),
-                applyOptions,
-                false,
-                dryRun,
-                null));
+    return new Overrides(Set.of(), Set.of(), leaveAlone);
   }
 }

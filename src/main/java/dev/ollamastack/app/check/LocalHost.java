@@ -1,7 +1,7 @@
 package dev.ollamastack.app.check;
 
+import dev.ollamastack.app.SystemHostProbe;
 import dev.ollamastack.health.OllamaClient;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,37 +18,25 @@ import java.util.Set;
 
 /** The real host: {@code PATH}, the file system and {@code /proc}. */
 public final class LocalHost implements HostProbe {
-  private final Map<String, String> env;
+  private final SystemHostProbe system;
 
   public LocalHost(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+    this.system = new SystemHostProbe(env);
   }
 
   @Override
   public boolean onPath(String command) {
-    String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
+    return system.onPath(command);
   }
 
   @Override
   public boolean exists(Path path) {
-    return Files.exists(path);
+    return system.exists(path);
   }
 
   @Override
   public List<String> list(Path dir) {
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      s.forEach(p -> names.add(p.getFileName().toString()));
-    } catch (IOException | SecurityException e) {
-      return List.of();
-    }
-    return names;
+    return system.list(dir);
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.ollamastack.app.logs;
 
+import dev.ollamastack.app.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --since}/{@code --until} values: an RFC 3339 time ({@code 2026-05-01T10:00:00Z}, {@code
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * now ({@code 10m}, {@code 2h}, {@code 1h30m}, {@code 45s}, {@code 3d}).
  */
 public final class LogTime {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private LogTime() {}
 
@@ -43,22 +41,6 @@ public final class LogTime {
   }
 
   private static Duration relative(String v) {
-    Matcher m = PART.matcher(v);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-              });
-      end = m.end();
-    }
-    return end > 0 && end == v.length() ? total : null;
+    return Durations.parse(v).orElse(null);
   }
 }
