@@ -48,7 +48,8 @@ public final class DockerActionRunner implements ActionRunner {
           yield done("created");
         }
         case Action.PullImage p -> {
-          engine.pullImage(p.reference(), e -> progress.report(e.status(), e.current(), e.total()));
+          LayerTotals totals = new LayerTotals();
+          engine.pullImage(p.reference(), e -> totals.accept(e, progress));
           yield done("pulled");
         }
         case Action.CreateContainer c -> createAndWait(c.spec(), c.files(), progress);

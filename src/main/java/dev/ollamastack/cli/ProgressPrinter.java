@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 /**
  * Apply progress on stderr. Plain mode (not a terminal, {@code NO_COLOR}): one line per event, byte
  * progress throttled to a line per 10% step with rate and ETA, no carriage returns. Terminal mode:
- * model downloads get a live bar each ({@link PullBars}); other lines wait while bars are drawn.
+ * model and image downloads get a live bar each ({@link PullBars}); other lines wait while bars are
+ * drawn.
  */
 final class ProgressPrinter implements ProgressListener {
   private final PrintWriter err;
@@ -51,7 +52,9 @@ final class ProgressPrinter implements ProgressListener {
   @Override
   public synchronized void progress(Action action, String message, long current, long total) {
     String key = action.key();
-    if (total > 0 && bars != null && action instanceof Action.PullModel) {
+    if (total > 0
+        && bars != null
+        && (action instanceof Action.PullModel || action instanceof Action.PullImage)) {
       bars.update(key, label(action), current, total);
       return;
     }

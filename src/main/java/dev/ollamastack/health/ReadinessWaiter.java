@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 public final class ReadinessWaiter {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int LOG_LINES = 15;
+  private static final long REPORT_EVERY_SECONDS = 5;
 
   private final DockerEngine engine;
   private final ReadyCheck check;
@@ -56,7 +57,9 @@ public final class ReadinessWaiter {
 
   public void await(ContainerSpec spec, String id, Duration timeout, Consumer<String> status)
       throws NotReadyException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
+    long nextReport = REPORT_EVERY_SECONDS;
     int initialRestarts = -1;
     status.accept("waiting for " + spec.service() + " to be ready");
     while (true) {
@@ -77,8 +80,27 @@ public final class ReadinessWaiter {
       if (c.running() && check.ready(spec, c)) {
         return;
       }
+      long waited = (System.nanoTime() - started) / 1_000_000_000L;
+      if (waited >= nextReport) {
+        // a heartbeat: slow first starts (migrations, model loads) must not look like a hang
+        status.accept(
+            "waiting for "
+                + spec.service()
+                + " to be ready ("
+                + waited
+                + "s"
+                + healthNote(c)
+                + ")");
+        nextReport += REPORT_EVERY_SECONDS;
+      }
       if (System.nanoTime() > deadline) {
-        throw failure(spec, id, "not ready after " + timeout.toSeconds() + "s" + healthNote(c));
+        throw failure(
+            spec,
+            id,
+            "not ready after "
+                + timeout.toSeconds()
+                + "s"
+                + (c.health() == null ? "" : " (Docker health: " + c.health() + ")"));
       }
       sleep();
     }
@@ -100,7 +122,7 @@ public final class ReadinessWaiter {
   }
 
   private static String healthNote(ObservedContainer c) {
-    return c.health() == null ? "" : " (Docker health: " + c.health() + ")";
+    return c.health() == null ? "" : ", Docker health: " + c.health();
   }
 
   private static void sleep() throws NotReadyException {
