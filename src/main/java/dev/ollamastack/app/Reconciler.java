@@ -6,6 +6,7 @@ import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.Secrets;
@@ -76,13 +77,18 @@ public final class Reconciler {
   }
 
   private static Plan withHostCheck(Plan plan, StackSpec spec, DesiredState desired) {
-    return OllamaHostCheck.warning(spec, desired.ollamaUrl())
-        .map(
-            w -> {
-              List<String> warnings = new ArrayList<>(plan.warnings());
-              warnings.add(w);
-              return new Plan(plan.installation(), plan.actions(), warnings, plan.blockers());
-            })
-        .orElse(plan);
+    List<String> extra = new ArrayList<>();
+    OllamaHostCheck.warning(spec, desired.ollamaUrl()).ifPresent(extra::add);
+    if (spec.mcpProxy().enabled() && !McpoConfig.hasServers(spec.extensions())) {
+      extra.add(
+          "mcp-proxy is not run: no extension is enabled and mcpo refuses an empty server list;"
+              + " enable one in spec.extensions.enabled, or set services.mcpProxy.enabled: false");
+    }
+    if (extra.isEmpty()) {
+      return plan;
+    }
+    List<String> warnings = new ArrayList<>(plan.warnings());
+    warnings.addAll(extra);
+    return new Plan(plan.installation(), plan.actions(), warnings, plan.blockers());
   }
 }

@@ -1,5 +1,6 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
@@ -21,7 +22,7 @@ public final class ServiceNames {
     if (spec.webui().enabled()) {
       names.add(Component.WEBUI.serviceName());
     }
-    if (spec.mcpProxy().enabled()) {
+    if (spec.mcpProxy().enabled() && McpoConfig.hasServers(spec.extensions())) {
       names.add(Component.MCP_PROXY.serviceName());
     }
     return names;

@@ -2,6 +2,7 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.app.ServiceNames;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.model.ToolException;
 import java.nio.file.Path;
@@ -36,16 +37,6 @@ final class ServiceSelection {
   }
 
   static List<String> validNames(LoadedStack loaded) {
-    List<String> names = new ArrayList<>();
-    if (loaded.spec().ollama().mode() == dev.ollamastack.model.OllamaMode.CONTAINER) {
-      names.add("ollama");
-    }
-    if (loaded.spec().webui().enabled()) {
-      names.add("webui");
-    }
-    if (loaded.spec().mcpProxy().enabled()) {
-      names.add("mcp-proxy");
-    }
-    return names;
+    return ServiceNames.declared(loaded.spec());
   }
 }

@@ -18,6 +18,16 @@ public final class McpoConfig {
 
   private McpoConfig() {}
 
+  /**
+   * Whether the enabled extensions give mcpo anything to serve. mcpo refuses to start on an empty
+   * {@code mcpServers} ("No 'mcpServers' found in config file"), so without one the stack runs no
+   * mcp-proxy at all.
+   */
+  public static boolean hasServers(ExtensionsSpec extensions) {
+    ExtensionCatalog catalog = ExtensionCatalog.builtIn();
+    return extensions.enabled().stream().anyMatch(n -> catalog.find(n).isPresent());
+  }
+
   /** The config for the enabled extensions: pure, deterministic (sorted by name). */
   public static String render(ExtensionsSpec extensions) {
     ExtensionCatalog catalog = ExtensionCatalog.builtIn();

@@ -1,5 +1,6 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
@@ -66,14 +67,14 @@ public final class StackRenderer {
       volumes.add(new VolumeSpec(ServiceRenderer.webuiVolume(name), base));
       containers.add(services.webui());
     }
-    if (spec.mcpProxy().enabled()) {
+    if (spec.mcpProxy().enabled() && McpoConfig.hasServers(spec.extensions())) {
       String configDir = stateDir + "/mcpo";
       containers.add(services.mcpProxy(configDir));
       files.add(
           new RenderedFile(
               Component.MCP_PROXY.containerName(name),
               configDir + "/config.json",
-              dev.ollamastack.extensions.McpoConfig.render(spec.extensions())));
+              McpoConfig.render(spec.extensions())));
     }
     List<ContainerSpec> labelled = new ArrayList<>();
     for (ContainerSpec c : containers) {

@@ -133,6 +133,24 @@ class PlannerTest {
   }
 
   @Test
+  void withoutAnyEnabledExtensionNoMcpProxyIsRunBecauseMcpoRefusesAnEmptyConfig() {
+    StackSpec s = Stacks.cpu();
+    StackSpec none =
+        new StackSpec(
+            s.name(),
+            s.platform(),
+            s.expose(),
+            s.ollama(),
+            s.webui(),
+            s.mcpProxy(),
+            new dev.ollamastack.model.ExtensionsSpec(List.of(), List.of(), Map.of()),
+            s.backup());
+    assertThat(Stacks.render(none).containers())
+        .extracting(c -> c.service())
+        .containsExactly("ollama", "webui");
+  }
+
+  @Test
   void stoppedContainerIsStartedNotRecreated() {
     DesiredState d = Stacks.render(Stacks.cpu());
     Plan plan = planner.plan(d, converged(d, "exited"), Overrides.NONE);
