@@ -21,6 +21,7 @@ import dev.ollamastack.plan.StackRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Load → render → observe → plan: the part of the loop every command shares. */
 public final class Reconciler {
@@ -62,10 +63,16 @@ public final class Reconciler {
     StatePaths paths = new StatePaths(ctx.stateHome());
     Path stateDir = paths.dir(spec.name());
     SecretStore store = new SecretStore(ctx.stateHome());
-    Secrets secrets =
-        req.createSecrets()
-            ? store.loadOrCreate(spec.name())
-            : store.load(spec.name()).orElse(NOT_YET_GENERATED);
+    Secrets secrets = store.load(spec.name()).orElse(null);
+    if (secrets == null) {
+      // Lost or never written: the running containers hold the keys in use; taking them back
+      // keeps every Open WebUI user logged in.
+      Map<String, String> inUse = SecretsInUse.find(engine, spec.name());
+      secrets =
+          req.createSecrets()
+              ? store.loadOrCreate(spec.name(), inUse)
+              : SecretsInUse.orPlaceholder(inUse, NOT_YET_GENERATED.webuiSecretKey());
+    }
     DesiredState desired =
         new StackRenderer(ToolVersion.get(), platform.gpuAccess())
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString());

@@ -53,11 +53,21 @@ public final class SecretStore {
 
   /** The secrets, generating only those missing; an existing secret is never changed. */
   public Secrets loadOrCreate(String installation) {
+    return loadOrCreate(installation, Map.of());
+  }
+
+  /**
+   * Like {@link #loadOrCreate(String)}, but a missing secret is first taken from {@code inUse} (the
+   * values the running containers were created with), so a lost secrets file does not log every
+   * user out on the next apply.
+   */
+  public Secrets loadOrCreate(String installation, Map<String, String> inUse) {
     Map<String, String> values = read(installation);
     boolean changed = false;
     for (String key : REQUIRED) {
       if (!values.containsKey(key)) {
-        values.put(key, newKey());
+        String known = inUse.get(key);
+        values.put(key, known != null && !known.isBlank() ? known : newKey());
         changed = true;
       }
     }

@@ -36,6 +36,9 @@ public interface DockerEngine extends AutoCloseable {
   /** Full inspect (health, exit code, start time). */
   Optional<ObservedContainer> inspectContainer(String idOrName);
 
+  /** The environment a container was created with ({@code KEY=VALUE}); empty when it is gone. */
+  Map<String, String> containerEnv(String id);
+
   boolean imageExists(String reference);
 
   /** Pulls an image, reporting progress as it goes. */

@@ -95,6 +95,29 @@ class ReconcileCommandsTest {
   }
 
   @Test
+  void aLostSecretsFileIsRecoveredFromTheRunningContainersSoNobodyIsLoggedOut() throws Exception {
+    // Unpublished ports: readiness then comes from the (fake) Docker health status.
+    Files.writeString(
+        dir.resolve("ollama-stack.yaml"),
+        "apiVersion: ollama-stack/v1\nkind: Stack\nspec:\n  services:\n"
+            + "    ollama: {port: null}\n    webui: {port: null}\n    mcpProxy: {port: null}\n");
+    CliRun first = run("apply", "--yes", "--timeout", "5s");
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    Path secrets = dir.resolve("home/ollama-stack/secrets.env");
+    String before = Files.readString(secrets);
+    Files.delete(secrets);
+
+    CliRun plan = run("plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as("%s", plan).isZero();
+    assertThat(secrets).doesNotExist(); // plan writes nothing
+
+    engine.clearMutations();
+    assertThat(run("apply", "--yes", "--timeout", "5s").exitCode()).isZero();
+    assertThat(engine.mutations()).isEmpty();
+    assertThat(Files.readString(secrets)).isEqualTo(before);
+  }
+
+  @Test
   void badFlagIsExit3() {
     CliRun r = run("plan", "--frobnicate");
     assertThat(r.exitCode()).isEqualTo(3);

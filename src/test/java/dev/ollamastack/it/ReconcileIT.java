@@ -187,6 +187,21 @@ class ReconcileIT {
   }
 
   @Test
+  @Order(2)
+  void aLostSecretsFileIsTakenBackFromTheRunningContainers() throws Exception {
+    Path secrets = work.resolve("home").resolve(name).resolve("secrets.env");
+    String keys = Files.readString(secrets);
+    Map<String, String> before = ids();
+    Files.delete(secrets);
+    Cli.Result plan = cli.run("plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as("%s", plan).isZero();
+    Cli.Result apply = cli.run("apply", "--yes");
+    assertThat(apply.exitCode()).as("%s", apply).isZero();
+    assertThat(ids()).isEqualTo(before);
+    assertThat(Files.readString(secrets)).isEqualTo(keys);
+  }
+
+  @Test
   @Order(3)
   void envChangeRecreatesExactlyThatContainerAndKeepsItsData() throws Exception {
     DockerCli.run("exec", name + "-ollama", "sh", "-c", "echo keep-me > /root/.ollama/sentinel");

@@ -179,6 +179,13 @@ public final class FakeDockerEngine implements DockerEngine {
     return Optional.of(c);
   }
 
+  private final Map<String, Map<String, String>> envs = new java.util.HashMap<>();
+
+  @Override
+  public synchronized Map<String, String> containerEnv(String id) {
+    return envs.getOrDefault(id, Map.of());
+  }
+
   @Override
   public synchronized boolean imageExists(String reference) {
     return images.contains(reference);
@@ -205,6 +212,7 @@ public final class FakeDockerEngine implements DockerEngine {
           "Conflict. The container name \"/" + spec.name() + "\" is already in use", 409, null);
     }
     String id = "c" + ids.incrementAndGet();
+    envs.put(id, spec.env());
     containers.put(
         id,
         new ObservedContainer(

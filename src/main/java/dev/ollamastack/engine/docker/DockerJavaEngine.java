@@ -125,6 +125,27 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public Map<String, String> containerEnv(String id) {
+    return failures.call(
+        "inspect container " + id,
+        () -> {
+          try {
+            String[] env = docker.inspectContainerCmd(id).exec().getConfig().getEnv();
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String kv : env == null ? new String[0] : env) {
+              int eq = kv.indexOf('=');
+              if (eq > 0) {
+                out.put(kv.substring(0, eq), kv.substring(eq + 1));
+              }
+            }
+            return out;
+          } catch (NotFoundException e) {
+            return Map.of();
+          }
+        });
+  }
+
+  @Override
   public boolean imageExists(String reference) {
     return failures.call(
         "inspect image " + reference,
