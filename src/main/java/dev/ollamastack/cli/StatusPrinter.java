@@ -119,7 +119,7 @@ final class StatusPrinter {
       return "Models: unknown (Ollama did not answer)";
     }
     if (models.isEmpty()) {
-      return "Models: none (pull one with 'ollama-stack models pull NAME')";
+      return "Models: none (list some in spec.services.ollama.models, then 'ollama-stack apply')";
     }
     List<String> parts = new ArrayList<>();
     long total = 0;
