@@ -8,10 +8,7 @@ import dev.ollamastack.app.ViewConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ollama-stack config view}: the effective desired state, defaults filled in. */
 @Command(
@@ -21,17 +18,12 @@ import picocli.CommandLine.Spec;
       "Print the effective desired state: the stack file with every default filled in and"
           + " secrets masked as (sensitive). Never contacts Docker."
     })
-final class ConfigViewCommand implements Callable<Integer> {
+final class ConfigViewCommand extends CommandSupport implements Callable<Integer> {
   /** Output formats. */
   enum Format {
     yaml,
     json
   }
-
-  @Mixin(name = "global")
-  GlobalOptions global;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = {"-o", "--output"},
@@ -41,7 +33,7 @@ final class ConfigViewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AppContext context = ((RootCommand) spec.root().userObject()).context();
+    AppContext context = context();
     ViewConfig.Effective effective =
         new ViewConfig(context).run(GlobalOptions.resolve(spec).file());
     PrintWriter err = spec.commandLine().getErr();

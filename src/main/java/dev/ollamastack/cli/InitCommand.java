@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ollama-stack init} (alias {@code install}): a starter stack file plus secrets. */
 @Command(
@@ -25,7 +22,7 @@ import picocli.CommandLine.Spec;
           + " installation's secrets (kept outside the file). Existing secrets are never changed"
           + " unless --rotate-secrets."
     })
-final class InitCommand implements Callable<Integer> {
+final class InitCommand extends CommandSupport implements Callable<Integer> {
   /** The platforms a starter file can be written for. */
   enum InitPlatform {
     cpu,
@@ -33,11 +30,6 @@ final class InitCommand implements Callable<Integer> {
     amd,
     apple
   }
-
-  @Mixin(name = "global")
-  GlobalOptions global;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--platform",
@@ -64,7 +56,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AppContext context = ((RootCommand) spec.root().userObject()).context();
+    AppContext context = context();
     PrintWriter err = spec.commandLine().getErr();
     if (rotateSecrets) {
       err.println(

@@ -11,10 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ollama-stack validate}: check the stack file; exit 0 when valid, 3 when not. */
 @Command(
@@ -24,17 +21,12 @@ import picocli.CommandLine.Spec;
       "Check the stack file against the schema and the rules, reporting every problem at its"
           + " line and column. Never contacts Docker."
     })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends CommandSupport implements Callable<Integer> {
   /** Output formats. */
   enum Format {
     text,
     json
   }
-
-  @Mixin(name = "global")
-  GlobalOptions global;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = {"-o", "--output"},
@@ -44,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AppContext context = ((RootCommand) spec.root().userObject()).context();
+    AppContext context = context();
     ValidateStack.Report report =
         new ValidateStack(context).run(GlobalOptions.resolve(spec).file());
     if (output == Format.json) {
