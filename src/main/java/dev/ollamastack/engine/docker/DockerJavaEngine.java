@@ -37,12 +37,19 @@ public final class DockerJavaEngine implements DockerEngine {
   private final DockerClient docker;
   private final Failures failures;
   private final ContainerOutput output;
+  private final CgroupStats cgroups;
+  private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(String host, DockerClient docker) {
     this.host = host;
     this.docker = docker;
     this.failures = new Failures(host);
     this.output = new ContainerOutput(docker, failures);
+    // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
+    this.cgroups =
+        host.startsWith("unix://")
+            ? new CgroupStats(Path.of("/sys/fs/cgroup"), CPU_WINDOW, CgroupStats.hostMemory())
+            : null;
   }
 
   @Override
@@ -267,6 +274,12 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public Optional<ContainerStats> stats(String id) {
+    if (cgroups != null) {
+      Optional<ContainerStats> fast = cgroups.sample(id);
+      if (fast.isPresent()) {
+        return fast;
+      }
+    }
     return output.stats(id);
   }
 

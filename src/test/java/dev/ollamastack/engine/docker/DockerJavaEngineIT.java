@@ -24,6 +24,7 @@ import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.Resources;
 import dev.ollamastack.model.VolumeSpec;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.StandInImages;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -78,6 +79,26 @@ class DockerJavaEngineIT {
       imagesToRemove.forEach(docker::untag);
     }
     engine.close();
+  }
+
+  @Test
+  void statsOfABusyContainerShowItsCpu() {
+    String id =
+        DockerCli.run(
+            "run",
+            "-d",
+            "--init",
+            "--entrypoint",
+            "sh",
+            StandInImages.ollama(),
+            "-c",
+            "while :; do :; done");
+    try {
+      assertThat(engine.stats(id))
+          .hasValueSatisfying(s -> assertThat(s.cpuPercent()).isGreaterThan(20));
+    } finally {
+      DockerCli.tryRun("rm", "-f", id);
+    }
   }
 
   @Test
