@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * meanwhile: one that exits or keeps restarting fails at once, with its last log lines.
  */
 public final class ReadinessWaiter {
-  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration POLL = Duration.ofMillis(50);
   private static final int LOG_LINES = 15;
   private static final long REPORT_EVERY_SECONDS = 5;
 
