@@ -1,5 +1,6 @@
 package dev.ollamastack.app.logs;
 
+import dev.ollamastack.app.Futures;
 import dev.ollamastack.app.ServiceNames;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,7 +70,7 @@ public final class LogsService {
       }
       Map<LogTarget, List<LogLine>> lines = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
-        lines.put(e.getKey(), await(e.getValue()));
+        lines.put(e.getKey(), Futures.await(e.getValue()));
       }
       return LogMerger.merge(lines);
     }
@@ -121,20 +121,6 @@ public final class LogsService {
         return List.of(); // removed since it was listed
       }
       throw e;
-    }
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }

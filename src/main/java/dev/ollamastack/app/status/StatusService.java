@@ -1,6 +1,7 @@
 package dev.ollamastack.app.status;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.Futures;
 import dev.ollamastack.app.PlanRequest;
 import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,12 +57,12 @@ public final class StatusService {
               () -> url == null || p.observed().models() != null ? null : probes.models(url));
       Map<String, LiveFacts> facts = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
-        facts.put(e.getKey(), get(e.getValue()));
+        facts.put(e.getKey(), Futures.await(e.getValue()));
       }
       return StatusAssembler.assemble(
           p,
           facts,
-          get(models),
+          Futures.await(models),
           HistoryReader.last(p.stateDir().resolve("history.jsonl")),
           clock.instant());
     }
@@ -84,7 +84,7 @@ public final class StatusService {
       } catch (RuntimeException e) {
         stats = null; // a sample is nice to have; the row stands without it
       }
-      return new LiveFacts(c, stats, get(probe));
+      return new LiveFacts(c, stats, Futures.await(probe));
     }
   }
 
@@ -100,19 +100,5 @@ public final class StatusService {
             : port.hostIp();
     String path = spec.probe() == null ? null : spec.probe().httpPath();
     return probes.probe(host, port.hostPort(), path);
-  }
-
-  private static <T> T get(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }
