@@ -6,7 +6,6 @@ import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
-import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.Secrets;
@@ -16,8 +15,9 @@ import dev.ollamastack.observe.Fingerprint;
 import dev.ollamastack.observe.StateObserver;
 import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.Planner;
-import dev.ollamastack.plan.PlatformDefaults;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.PlatformDefaults;
+import dev.ollamastack.plan.render.StackRenderer;
+import dev.ollamastack.plan.render.StackServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,16 +86,7 @@ public final class Reconciler {
   private static Plan withHostCheck(Plan plan, StackSpec spec, DesiredState desired) {
     List<String> extra = new ArrayList<>();
     OllamaHostCheck.warning(spec, desired.ollamaUrl()).ifPresent(extra::add);
-    if (spec.mcpProxy().enabled() && !McpoConfig.hasServers(spec.extensions())) {
-      extra.add(
-          "mcp-proxy is not run: no extension is enabled and mcpo refuses an empty server list;"
-              + " enable one in spec.extensions.enabled, or set services.mcpProxy.enabled: false");
-    }
-    if (extra.isEmpty()) {
-      return plan;
-    }
-    List<String> warnings = new ArrayList<>(plan.warnings());
-    warnings.addAll(extra);
-    return new Plan(plan.installation(), plan.actions(), warnings, plan.blockers());
+    extra.addAll(StackServices.notes(spec));
+    return extra.isEmpty() ? plan : plan.withWarnings(extra);
   }
 }

@@ -1,31 +1,19 @@
 package dev.ollamastack.app;
 
-import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
-import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.StackSpec;
-import java.util.ArrayList;
+import dev.ollamastack.plan.render.StackServices;
 import java.util.List;
 
 /** Service names as users type them, from a stack file or from a container's labels. */
 public final class ServiceNames {
   private ServiceNames() {}
 
-  /** The services the stack file declares, in stack order. */
+  /** The services that run for the stack file, in stack order. */
   public static List<String> declared(StackSpec spec) {
-    List<String> names = new ArrayList<>();
-    if (spec.ollama().mode() == OllamaMode.CONTAINER) {
-      names.add(Component.OLLAMA.serviceName());
-    }
-    if (spec.webui().enabled()) {
-      names.add(Component.WEBUI.serviceName());
-    }
-    if (spec.mcpProxy().enabled() && McpoConfig.hasServers(spec.extensions())) {
-      names.add(Component.MCP_PROXY.serviceName());
-    }
-    return names;
+    return StackServices.running(spec);
   }
 
   /** A container's service: its component label, the extension name for extension containers. */

@@ -20,7 +20,7 @@ public record ApplyResult(Map<Action, Outcome> outcomes, Duration elapsed) {
   public List<String> notConverged() {
     return outcomes.entrySet().stream()
         .filter(e -> !(e.getValue() instanceof Outcome.Done))
-        .map(e -> e.getKey().kind() + " " + e.getKey().name())
+        .map(e -> e.getKey().key().describe())
         .toList();
   }
 

@@ -1,11 +1,13 @@
 package dev.ollamastack.apply;
 
+import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.plan.Action;
 import dev.ollamastack.plan.Plan;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +28,13 @@ public final class PlanExecutor {
 
   public ApplyResult execute(Plan plan) {
     long start = System.nanoTime();
-    Map<String, CompletableFuture<Outcome>> byKey = new LinkedHashMap<>();
+    Map<ResourceKey, CompletableFuture<Outcome>> byKey = new LinkedHashMap<>();
     Map<Action, CompletableFuture<Outcome>> byAction = new LinkedHashMap<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Action action : plan.actions()) {
+        // A plan lists every action after those it depends on (Plan checks it when built).
         List<CompletableFuture<Outcome>> deps =
-            action.dependsOn().stream().map(byKey::get).filter(f -> f != null).toList();
+            action.dependsOn().stream().map(k -> Objects.requireNonNull(byKey.get(k))).toList();
         CompletableFuture<Outcome> f =
             CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(v -> runWhenDepsDone(action, byKey), pool);
@@ -44,15 +47,14 @@ public final class PlanExecutor {
     }
   }
 
-  private Outcome runWhenDepsDone(Action action, Map<String, CompletableFuture<Outcome>> byKey) {
-    for (String dep : action.dependsOn()) {
-      CompletableFuture<Outcome> f = byKey.get(dep);
-      Outcome o = f == null ? null : f.join();
-      if (o != null && !(o instanceof Outcome.Done)) {
+  private Outcome runWhenDepsDone(
+      Action action, Map<ResourceKey, CompletableFuture<Outcome>> byKey) {
+    for (ResourceKey dep : action.dependsOn()) {
+      Outcome o = byKey.get(dep).join();
+      if (!(o instanceof Outcome.Done)) {
         Outcome skipped =
             new Outcome.Skipped(
-                dep.replaceFirst(":", " ")
-                    + (o instanceof Outcome.Failed ? " failed" : " was skipped"));
+                dep.describe() + (o instanceof Outcome.Failed ? " failed" : " was skipped"));
         listener.finished(action, skipped);
         return skipped;
       }

@@ -1,5 +1,6 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.app.ApplyStack;
 import dev.ollamastack.app.SavedPlans;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.PlanDocument;
@@ -43,11 +44,12 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
     }
     ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
     return flow.run(
-        new ApplyFlow.Settings(
+        new ApplyStack.Request(
             file,
             planOptions.platform,
             Overrides.NONE,
-            applyOptions,
+            applyOptions.lockTimeout,
+            applyOptions.readyTimeout,
             !yes && saved == null,
             false,
             saved));

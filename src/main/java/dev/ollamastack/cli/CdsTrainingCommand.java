@@ -12,7 +12,7 @@ import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.PlanDocument;
 import dev.ollamastack.plan.PlanText;
 import dev.ollamastack.plan.Planner;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.StackRenderer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.ollamastack.model.ToolException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code check}: is this machine ready for the stack? Every item with a one-line remedy. */
 @Command(
@@ -21,12 +21,7 @@ import picocli.CommandLine.Option;
       "Exit 0 when nothing fails (warnings allowed), 1 otherwise, also when Docker is down."
     })
 final class CheckCommand extends CommandSupport implements Callable<Integer> {
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json or yaml.")
-  OutputFormat output;
+  @Mixin OutputOptions output;
 
   /** The machine probed; tests put a fake host here. */
   HostProbe host;
@@ -40,10 +35,10 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
                 new PlatformResolver())
             .check(globals().file());
     PrintWriter out = out();
-    switch (output) {
-      case JSON -> out.println(Json.write(report));
-      case YAML -> out.print(Json.yaml(report));
-      case TEXT -> print(out, report);
+    if (output.text()) {
+      print(out, report);
+    } else {
+      output.printDocument(out, report);
     }
     out.flush();
     return report.summary().ok() ? 0 : ToolException.FAILED;

@@ -8,7 +8,7 @@ import dev.ollamastack.app.ViewConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ollama-stack config view}: the effective desired state, defaults filled in. */
 @Command(
@@ -19,17 +19,8 @@ import picocli.CommandLine.Option;
           + " secrets masked as (sensitive). Never contacts Docker."
     })
 final class ConfigViewCommand extends CommandSupport implements Callable<Integer> {
-  /** Output formats. */
-  enum Format {
-    yaml,
-    json
-  }
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "yaml (default) or json.")
-  Format output = Format.yaml;
+  /** text and yaml print the same YAML document. */
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
@@ -40,19 +31,16 @@ final class ConfigViewCommand extends CommandSupport implements Callable<Integer
     effective.loaded().warnings().forEach(w -> err.println("warning: " + w.format()));
     err.flush();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(mapper(output).writeValueAsString(effective.document()));
-    if (output == Format.json) {
-      out.println();
+    if (output.format == OutputFormat.JSON) {
+      output.printDocument(out, effective.document());
+    } else {
+      out.print(yaml().writeValueAsString(effective.document()));
+      out.flush();
     }
-    out.flush();
     return 0;
   }
 
-  private static ObjectMapper mapper(Format format) {
-    if (format == Format.json) {
-      return new ObjectMapper()
-          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-    }
+  private static ObjectMapper yaml() {
     // Quote only where YAML needs it, and always quote "2" so it stays a string when read back.
     YAMLFactory yaml =
         YAMLFactory.builder()

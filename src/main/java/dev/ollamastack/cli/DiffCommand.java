@@ -34,7 +34,7 @@ final class DiffCommand extends CommandSupport implements Callable<Integer> {
               loaded,
               new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
               engine);
-      String diff = StateDiff.render(p.desired(), p.observed());
+      String diff = StateDiff.render(p.desired(), p.observed(), p.plan().matches());
       if (diff.isEmpty()) {
         out().println("No differences: the stack matches the desired state.");
         return 0;

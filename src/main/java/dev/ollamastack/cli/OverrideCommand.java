@@ -1,5 +1,6 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.app.ApplyStack;
 import dev.ollamastack.plan.Overrides;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +33,12 @@ abstract class OverrideCommand extends CommandSupport implements Callable<Intege
     Set<String> selected = ServiceSelection.resolve(this, globals().file(), services);
     return new ApplyFlow(context(), out(), err(), color())
         .run(
-            new ApplyFlow.Settings(
+            new ApplyStack.Request(
                 globals().file(),
                 planOptions.platform,
                 overrides(selected, all),
-                applyOptions,
+                applyOptions.lockTimeout,
+                applyOptions.readyTimeout,
                 false,
                 dryRun,
                 null));

@@ -28,12 +28,8 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
       description = "Exit 0 when there are no changes, 2 when there are (Terraform's convention).")
   boolean detailedExitCode;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (the stable plan schema, see docs/plan-format.md).")
-  OutputFormat output;
+  /** json and yaml print the stable plan schema (docs/plan-format.md). */
+  @Mixin OutputOptions output;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for 'apply FILE'.")
   Path outFile;
@@ -49,10 +45,10 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
               loaded,
               new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
               engine);
-      if (output == OutputFormat.TEXT) {
+      if (output.text()) {
         PlanPrinter.print(out(), err(), planned, color());
       } else {
-        out().println(Json.write(SavedPlans.document(planned)));
+        output.printDocument(out(), SavedPlans.document(planned));
       }
       if (outFile != null) {
         SavedPlans.write(planned, outFile);

@@ -51,7 +51,7 @@ final class ProgressPrinter implements ProgressListener {
 
   @Override
   public synchronized void progress(Action action, String message, long current, long total) {
-    String key = action.key();
+    String key = action.key().toString();
     if (total > 0
         && bars != null
         && (action instanceof Action.PullModel || action instanceof Action.PullImage)) {
@@ -76,7 +76,7 @@ final class ProgressPrinter implements ProgressListener {
   @Override
   public synchronized void finished(Action action, Outcome outcome) {
     if (bars != null) {
-      bars.close(action.key(), outcome instanceof Outcome.Done ? "done" : "failed");
+      bars.close(action.key().toString(), outcome instanceof Outcome.Done ? "done" : "failed");
     }
     String line =
         switch (outcome) {
@@ -128,7 +128,7 @@ final class ProgressPrinter implements ProgressListener {
   }
 
   static String label(Action a) {
-    return a.kind() + " " + a.name();
+    return a.key().describe();
   }
 
   private static String verb(Action a) {

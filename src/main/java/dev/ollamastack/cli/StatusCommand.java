@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code status}: one row per service, models, last apply, what to do next. */
@@ -29,12 +30,8 @@ import picocli.CommandLine.Option;
 final class StatusCommand extends CommandSupport implements Callable<Integer> {
   static final String CLEAR = "\u001b[H\u001b[2J";
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json or yaml (schema: docs/status-format.md).")
-  OutputFormat output;
+  /** json and yaml: docs/status-format.md. */
+  @Mixin OutputOptions output;
 
   @Option(names = "--watch", description = "Redraw until Ctrl-C.")
   boolean watch;
@@ -65,7 +62,7 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
         StatusReport report = service.status(loaded, engine);
         if (watch && color()) {
           out.print(CLEAR);
-        } else if (n > 1 && output == OutputFormat.TEXT) {
+        } else if (n > 1 && output.text()) {
           out.println();
         }
         out.print(render(report));
@@ -80,7 +77,7 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
   }
 
   private String render(StatusReport report) {
-    return switch (output) {
+    return switch (output.format) {
       case TEXT -> StatusPrinter.render(report, color());
       case JSON -> watch ? compact(report) : Json.write(report) + "\n";
       case YAML -> (watch ? "---\n" : "") + Json.yaml(report);

@@ -3,7 +3,6 @@ package dev.ollamastack.cli;
 import dev.ollamastack.app.status.ServiceStatus;
 import dev.ollamastack.app.status.StatusReport;
 import dev.ollamastack.model.ObservedModel;
-import dev.ollamastack.model.ObservedState.ForeignResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +63,15 @@ final class StatusPrinter {
   private static void table(StringBuilder sb, List<ServiceStatus> rows, boolean color) {
     List<String[]> cells = new ArrayList<>();
     cells.add(HEADERS);
+    List<String[]> colors = new ArrayList<>();
+    colors.add(new String[HEADERS.length]);
     for (ServiceStatus s : rows) {
+      colors.add(colors(s));
       cells.add(
           new String[] {
             s.service(),
             s.stateText(),
-            s.health(),
+            s.health().label(),
             dash(s.url()),
             s.image(),
             dash(s.imageId()),
@@ -90,28 +92,30 @@ final class StatusPrinter {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         String cell = i == row.length - 1 ? row[i] : pad(row[i], width[i] + 2);
-        line.append(r == 0 ? cell : paint(cell, code(i, row[i]), color));
+        line.append(paint(cell, colors.get(r)[i], color));
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }
   }
 
-  private static String code(int column, String value) {
-    if (column == 1) {
-      return value.equals("running") ? "32" : value.equals("restarting") ? "33" : "31";
-    }
-    if (column == 2) {
-      return switch (value) {
-        case "healthy" -> "32";
-        case "starting" -> "33";
-        case "unhealthy" -> "31";
-        default -> null;
-      };
-    }
-    if (column == 9) {
-      return value.equals("in sync") ? "32" : "33";
-    }
-    return null;
+  /** Green for good, yellow for on its way, red for wrong: per column of one row. */
+  private static String[] colors(ServiceStatus s) {
+    String[] c = new String[HEADERS.length];
+    c[1] =
+        switch (s.state()) {
+          case RUNNING -> "32";
+          case RESTARTING -> "33";
+          case PAUSED, EXITED, STOPPED, MISSING -> "31";
+        };
+    c[2] =
+        switch (s.health()) {
+          case HEALTHY -> "32";
+          case STARTING -> "33";
+          case UNHEALTHY -> "31";
+          case UNKNOWN -> null;
+        };
+    c[9] = s.drift().inSync() ? "32" : "33";
+    return c;
   }
 
   static String models(List<ObservedModel> models) {
@@ -130,9 +134,9 @@ final class StatusPrinter {
     return "Models: " + String.join(", ", parts) + " · total " + Sizes.decimal(total);
   }
 
-  private static String others(List<ForeignResource> others) {
+  private static String others(List<StatusReport.OtherResource> others) {
     Map<String, List<String>> by = new TreeMap<>();
-    for (ForeignResource o : others) {
+    for (StatusReport.OtherResource o : others) {
       String key = o.installation() == null ? "(unlabelled)" : o.installation();
       by.computeIfAbsent(key, k -> new ArrayList<>()).add(o.kind() + " " + o.name());
     }

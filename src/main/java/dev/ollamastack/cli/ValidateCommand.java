@@ -1,6 +1,5 @@
 package dev.ollamastack.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamastack.app.AppContext;
@@ -11,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ollama-stack validate}: check the stack file; exit 0 when valid, 3 when not. */
 @Command(
@@ -22,25 +21,16 @@ import picocli.CommandLine.Option;
           + " line and column. Never contacts Docker."
     })
 final class ValidateCommand extends CommandSupport implements Callable<Integer> {
-  /** Output formats. */
-  enum Format {
-    text,
-    json
-  }
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "text (default) or json: {valid, file, problems[]} on stdout alone.")
-  Format output = Format.text;
+  /** json and yaml: {valid, file, problems[]}. */
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
     AppContext context = context();
     ValidateStack.Report report =
         new ValidateStack(context).run(GlobalOptions.resolve(spec).file());
-    if (output == Format.json) {
-      printJson(report, spec.commandLine().getOut());
+    if (!output.text()) {
+      output.printDocument(spec.commandLine().getOut(), document(report));
     } else if (report.valid()) {
       printText(report);
     } else {
@@ -58,16 +48,14 @@ final class ValidateCommand extends CommandSupport implements Callable<Integer> 
         .printf("%s: valid (installation \"%s\")%n", report.file(), report.loaded().spec().name());
   }
 
-  private static void printJson(ValidateStack.Report report, PrintWriter out) throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode();
+  private static ObjectNode document(ValidateStack.Report report) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("valid", report.valid());
     root.put("file", report.file());
     ArrayNode problems = root.putArray("problems");
     add(problems, report.errors(), "error");
     add(problems, report.warnings(), "warning");
-    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-    out.flush();
+    return root;
   }
 
   private static void add(ArrayNode array, List<Problem> problems, String severity) {

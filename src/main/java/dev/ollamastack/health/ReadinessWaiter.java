@@ -1,6 +1,7 @@
 package dev.ollamastack.health;
 
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.PortBinding;
@@ -36,7 +37,7 @@ public final class ReadinessWaiter {
   public static ReadyCheck endpointCheck(HttpProbe probe) {
     return (spec, c) -> {
       if (spec.ports().isEmpty()) {
-        return spec.healthCheck() == null || "healthy".equals(c.health());
+        return spec.healthCheck() == null || c.health() == ContainerHealth.HEALTHY;
       }
       PortBinding p = spec.ports().get(0);
       String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
@@ -71,7 +72,7 @@ public final class ReadinessWaiter {
       if (initialRestarts < 0) {
         initialRestarts = c.restartCount();
       }
-      if ("exited".equals(c.state()) || "dead".equals(c.state())) {
+      if (c.state().ended()) {
         throw failure(spec, id, "exited with code " + c.exitCode());
       }
       if (c.restartCount() - initialRestarts >= 2) {
@@ -100,7 +101,9 @@ public final class ReadinessWaiter {
             "not ready after "
                 + timeout.toSeconds()
                 + "s"
-                + (c.health() == null ? "" : " (Docker health: " + c.health() + ")"));
+                + (c.health() == ContainerHealth.NONE
+                    ? ""
+                    : " (Docker health: " + c.health().label() + ")"));
       }
       sleep();
     }
@@ -122,7 +125,7 @@ public final class ReadinessWaiter {
   }
 
   private static String healthNote(ObservedContainer c) {
-    return c.health() == null ? "" : ", Docker health: " + c.health();
+    return c.health() == ContainerHealth.NONE ? "" : ", Docker health: " + c.health().label();
   }
 
   private static void sleep() throws NotReadyException {

@@ -8,10 +8,8 @@ import java.util.TreeMap;
 /**
  * A container as Docker reports it.
  *
- * @param state Docker's state: {@code created}, {@code running}, {@code restarting}, {@code
- *     exited}, {@code paused}, {@code dead}
- * @param health Docker health status ({@code healthy}, {@code unhealthy}, {@code starting}) or
- *     {@code null} when the container has no health check or was not inspected
+ * @param health Docker's health status; {@link ContainerHealth#NONE} when it has no health check or
+ *     was not inspected
  * @param exitCode last exit code, or {@code null} when unknown
  * @param startedAt when it last started, or {@code null}
  */
@@ -20,8 +18,8 @@ public record ObservedContainer(
     String name,
     String image,
     String imageId,
-    String state,
-    String health,
+    ContainerState state,
+    ContainerHealth health,
     Integer exitCode,
     Map<String, String> labels,
     List<PortBinding> ports,
@@ -29,13 +27,15 @@ public record ObservedContainer(
     int restartCount) {
 
   public ObservedContainer {
+    state = state == null ? ContainerState.UNKNOWN : state;
+    health = health == null ? ContainerHealth.NONE : health;
     labels =
         labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
     ports = ports == null ? List.of() : List.copyOf(ports);
   }
 
   public boolean running() {
-    return "running".equals(state);
+    return state == ContainerState.RUNNING;
   }
 
   public String installation() {

@@ -38,5 +38,5 @@ public record ObservedState(
   }
 
   /** A resource we must not touch: another installation's, or an unlabelled name clash. */
-  public record ForeignResource(String kind, String name, String installation) {}
+  public record ForeignResource(ResourceKind kind, String name, String installation) {}
 }

@@ -20,12 +20,12 @@ public final class Fingerprint {
   public static String of(ObservedState s) {
     List<String> lines = new ArrayList<>();
     for (ObservedContainer c : s.containers()) {
-      lines.add("c " + c.name() + " " + c.id() + " " + c.configHash() + " " + c.state());
+      lines.add("c " + c.name() + " " + c.id() + " " + c.configHash() + " " + c.state().label());
     }
     s.networks().forEach(n -> lines.add("n " + n.name() + " " + n.id()));
     s.volumes().forEach(v -> lines.add("v " + v.name()));
     s.localImages().forEach(i -> lines.add("i " + i));
-    s.others().forEach(o -> lines.add("o " + o.kind() + " " + o.name()));
+    s.others().forEach(o -> lines.add("o " + o.kind().label() + " " + o.name()));
     if (s.models() != null) {
       for (ObservedModel m : s.models()) {
         lines.add("m " + m.name() + " " + m.digest());

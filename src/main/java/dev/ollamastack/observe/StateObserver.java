@@ -11,6 +11,7 @@ import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
 import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.ResourceKind;
 import dev.ollamastack.model.VolumeSpec;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,14 +47,14 @@ public final class StateObserver {
       if (me.equals(c.installation())) {
         ours.add(c);
       } else {
-        others.add(new ForeignResource("container", c.name(), c.installation()));
+        others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
       }
     }
     List<String> names = desired.containers().stream().map(ContainerSpec::name).toList();
     if (!names.isEmpty()) {
       for (ObservedContainer c : engine.listContainersByName(names)) {
         if (!seen.contains(c.name())) {
-          others.add(new ForeignResource("container", c.name(), c.installation()));
+          others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
         }
       }
     }
@@ -63,7 +64,7 @@ public final class StateObserver {
           || (n.installation() == null && n.name().equals(desired.network().name()))) {
         networks.add(n);
       } else if (n.installation() != null) {
-        others.add(new ForeignResource("network", n.name(), n.installation()));
+        others.add(new ForeignResource(ResourceKind.NETWORK, n.name(), n.installation()));
       }
     }
     Set<String> volumeNames = new LinkedHashSet<>();
@@ -74,7 +75,7 @@ public final class StateObserver {
           || (v.installation() == null && volumeNames.contains(v.name()))) {
         volumes.add(v);
       } else if (v.installation() != null) {
-        others.add(new ForeignResource("volume", v.name(), v.installation()));
+        others.add(new ForeignResource(ResourceKind.VOLUME, v.name(), v.installation()));
       }
     }
     Set<String> images = new LinkedHashSet<>();

@@ -3,97 +3,108 @@ package dev.ollamastack.plan;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.RenderedFile;
+import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.model.ResourceKind;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.List;
 
 /**
- * One step of a plan. Each has a stable {@link #key()} ({@code kind:name}) that other actions name
- * in {@link #dependsOn()}; the executor runs an action once all it depends on are done, and skips
- * it with a reason when one of them failed.
+ * One step of a plan, on the resource named by {@link #key()}. The executor runs an action once
+ * every action named in {@link #dependsOn()} is done, and skips it with a reason when one of them
+ * failed. A sealed set: a new action fails to compile wherever actions are handled until it is.
  */
 public sealed interface Action {
-  String key();
+  ResourceKey key();
 
-  List<String> dependsOn();
+  List<ResourceKey> dependsOn();
 
-  /** {@code network}, {@code volume}, {@code image}, {@code container} or {@code model}. */
-  default String kind() {
-    return key().substring(0, key().indexOf(':'));
+  default ResourceKind kind() {
+    return key().kind();
   }
 
   /** The resource's name as users see it. */
   default String name() {
-    return key().substring(key().indexOf(':') + 1);
+    return key().name();
   }
 
-  static String networkKey(String name) {
-    return "network:" + name;
-  }
-
-  static String volumeKey(String name) {
-    return "volume:" + name;
-  }
-
-  static String imageKey(String ref) {
-    return "image:" + ref;
-  }
-
-  static String containerKey(String name) {
-    return "container:" + name;
-  }
-
-  static String modelKey(String name) {
-    return "model:" + name;
+  /** Whether it takes a resource away (its dependents' removals go first). */
+  default boolean removes() {
+    return switch (this) {
+      case RemoveContainer r -> true;
+      case RemoveNetwork r -> true;
+      case RemoveVolume r -> true;
+      case DeleteModel d -> true;
+      case CreateNetwork c -> false;
+      case CreateVolume c -> false;
+      case PullImage p -> false;
+      case CreateContainer c -> false;
+      case RecreateContainer r -> false;
+      case StartContainer s -> false;
+      case PullModel p -> false;
+    };
   }
 
   record CreateNetwork(NetworkSpec spec) implements Action {
-    public String key() {
-      return networkKey(spec.name());
+    public ResourceKey key() {
+      return ResourceKey.network(spec.name());
     }
 
-    public List<String> dependsOn() {
+    public List<ResourceKey> dependsOn() {
       return List.of();
     }
   }
 
-  record RemoveNetwork(String networkName, List<String> dependsOn) implements Action {
-    public String key() {
-      return networkKey(networkName);
+  record RemoveNetwork(String networkName, List<ResourceKey> dependsOn) implements Action {
+    public RemoveNetwork {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.network(networkName);
     }
   }
 
   record CreateVolume(VolumeSpec spec) implements Action {
-    public String key() {
-      return volumeKey(spec.name());
+    public ResourceKey key() {
+      return ResourceKey.volume(spec.name());
     }
 
-    public List<String> dependsOn() {
+    public List<ResourceKey> dependsOn() {
       return List.of();
     }
   }
 
   /** Only in an explicit destroy plan ({@code uninstall --volumes}): volumes hold user data. */
-  record RemoveVolume(String volumeName, List<String> dependsOn) implements Action {
-    public String key() {
-      return volumeKey(volumeName);
+  record RemoveVolume(String volumeName, List<ResourceKey> dependsOn) implements Action {
+    public RemoveVolume {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.volume(volumeName);
     }
   }
 
   record PullImage(String reference) implements Action {
-    public String key() {
-      return imageKey(reference);
+    public ResourceKey key() {
+      return ResourceKey.image(reference);
     }
 
-    public List<String> dependsOn() {
+    public List<ResourceKey> dependsOn() {
       return List.of();
     }
   }
 
   /** Create, start, and wait until ready. */
-  record CreateContainer(ContainerSpec spec, List<RenderedFile> files, List<String> dependsOn)
+  record CreateContainer(ContainerSpec spec, List<RenderedFile> files, List<ResourceKey> dependsOn)
       implements Action {
-    public String key() {
-      return containerKey(spec.name());
+    public CreateContainer {
+      files = List.copyOf(files);
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.container(spec.name());
     }
   }
 
@@ -103,39 +114,62 @@ public sealed interface Action {
       String oldId,
       List<RenderedFile> files,
       List<String> reasons,
-      List<String> dependsOn)
+      List<ResourceKey> dependsOn)
       implements Action {
-    public String key() {
-      return containerKey(spec.name());
+    public RecreateContainer {
+      files = List.copyOf(files);
+      reasons = List.copyOf(reasons);
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.container(spec.name());
     }
   }
 
   /** Start an existing, stopped container with the desired config, and wait until ready. */
-  record StartContainer(ContainerSpec spec, String id, String reason, List<String> dependsOn)
+  record StartContainer(ContainerSpec spec, String id, String reason, List<ResourceKey> dependsOn)
       implements Action {
-    public String key() {
-      return containerKey(spec.name());
+    public StartContainer {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.container(spec.name());
     }
   }
 
-  record RemoveContainer(String containerName, String id, String reason, List<String> dependsOn)
+  record RemoveContainer(
+      String containerName, String id, String reason, List<ResourceKey> dependsOn)
       implements Action {
-    public String key() {
-      return containerKey(containerName);
+    public RemoveContainer {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.container(containerName);
     }
   }
 
   /** Pull a model through Ollama's API at {@code ollamaUrl}. */
-  record PullModel(String model, String ollamaUrl, List<String> dependsOn) implements Action {
-    public String key() {
-      return modelKey(model);
+  record PullModel(String model, String ollamaUrl, List<ResourceKey> dependsOn) implements Action {
+    public PullModel {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.model(model);
     }
   }
 
-  record DeleteModel(String model, String ollamaUrl, long sizeBytes, List<String> dependsOn)
+  record DeleteModel(String model, String ollamaUrl, long sizeBytes, List<ResourceKey> dependsOn)
       implements Action {
-    public String key() {
-      return modelKey(model);
+    public DeleteModel {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.model(model);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
+import dev.ollamastack.model.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class ForeignReport {
         desired.containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
     List<String> out = new ArrayList<>();
     for (ForeignResource r : observed.others()) {
-      if ("container".equals(r.kind()) && names.contains(r.name())) {
+      if (r.kind() == ResourceKind.CONTAINER && names.contains(r.name())) {
         String owner =
             r.installation() == null
                 ? "a container not managed by ollama-stack"

@@ -4,6 +4,9 @@ import dev.ollamastack.model.Component;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ResourceKey;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,9 +18,34 @@ import java.util.stream.Collectors;
 final class ModelPlanner {
   private ModelPlanner() {}
 
-  /** Adds the model actions; returns notes for the plan's warnings. */
-  static List<String> plan(
-      DesiredState desired, ObservedState observed, Overrides overrides, PlanBuilder b) {
+  /** Whether models are managed in this apply at all. */
+  static boolean managed(DesiredState desired, Overrides overrides) {
+    return desired.ollamaUrl() != null
+        && !overrides.stop().contains(Component.OLLAMA.serviceName());
+  }
+
+  /** One dependent per listed model, depending on our ollama container when there is one. */
+  static List<Dependent> dependents(
+      DesiredState desired, Overrides overrides, Set<ResourceKey> nodes) {
+    if (!managed(desired, overrides)) {
+      return List.of();
+    }
+    List<ResourceKey> deps = ollamaKey(desired, nodes);
+    List<Dependent> out = new ArrayList<>();
+    for (String m : desired.models().stream().sorted().distinct().toList()) {
+      out.add(new ModelDependent(m, desired.ollamaUrl(), deps));
+    }
+    return out;
+  }
+
+  private static List<ResourceKey> ollamaKey(DesiredState desired, Set<ResourceKey> nodes) {
+    ResourceKey ollama =
+        ResourceKey.container(Component.OLLAMA.containerName(desired.installation()));
+    return nodes.contains(ollama) ? List.of(ollama) : List.of();
+  }
+
+  /** What the plan must say about models it cannot manage. */
+  static List<String> notes(DesiredState desired, ObservedState observed, Overrides overrides) {
     if (overrides.stop().contains(Component.OLLAMA.serviceName())) {
       return List.of();
     }
@@ -28,38 +56,37 @@ final class ModelPlanner {
               "models are not managed: Ollama's port is not published (services.ollama.port),"
                   + " so this tool cannot reach its API");
     }
-    List<String> deps =
-        b.present(
-            List.of(Action.containerKey(Component.OLLAMA.containerName(desired.installation()))));
-    List<ObservedModel> present = observed.models();
-    Set<String> have =
-        present == null
-            ? Set.of()
-            : present.stream().map(m -> normalize(m.name())).collect(Collectors.toSet());
-    Set<String> want =
-        desired.models().stream().map(ModelPlanner::normalize).collect(Collectors.toSet());
-    for (String m : desired.models().stream().sorted().toList()) {
-      if (!have.contains(normalize(m))) {
-        b.addOnce(new Action.PullModel(m, desired.ollamaUrl(), deps));
-      }
-    }
-    if (desired.pruneModels() && present == null) {
+    if (desired.pruneModels() && observed.models() == null) {
       // Deleting needs the list of what is there; guessing could delete a user's model.
       return List.of(
           "pruneModels: Ollama did not answer at "
               + desired.ollamaUrl()
               + ", so models to remove are evaluated on the next apply once it does");
     }
-    if (desired.pruneModels()) {
-      present.stream()
-          .filter(m -> !want.contains(normalize(m.name())))
-          .sorted(java.util.Comparator.comparing(ObservedModel::name))
-          .forEach(
-              m ->
-                  b.addOnce(
-                      new Action.DeleteModel(m.name(), desired.ollamaUrl(), m.sizeBytes(), deps)));
-    }
     return List.of();
+  }
+
+  /** Deletions of unlisted models, with {@code pruneModels} and a list from Ollama only. */
+  static List<Action> prunes(
+      DesiredState desired,
+      ObservedState observed,
+      Overrides overrides,
+      Set<ResourceKey> nodes,
+      Set<ResourceKey> withActions) {
+    if (!managed(desired, overrides) || !desired.pruneModels() || observed.models() == null) {
+      return List.of();
+    }
+    List<ResourceKey> deps =
+        ollamaKey(desired, nodes).stream().filter(withActions::contains).toList();
+    Set<String> want =
+        desired.models().stream().map(ModelPlanner::normalize).collect(Collectors.toSet());
+    return observed.models().stream()
+        .filter(m -> !want.contains(normalize(m.name())))
+        .sorted(Comparator.comparing(ObservedModel::name))
+        .map(
+            m ->
+                (Action) new Action.DeleteModel(m.name(), desired.ollamaUrl(), m.sizeBytes(), deps))
+        .toList();
   }
 
   /** {@code llama3.2} and {@code llama3.2:latest} name the same model. */

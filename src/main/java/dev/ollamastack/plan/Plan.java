@@ -1,6 +1,11 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.model.ResourceKey;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Ordered actions that converge Docker to the desired state, plus what the user must know.
@@ -9,14 +14,40 @@ import java.util.List;
  * @param actions in a valid execution order (dependencies first), deterministic
  * @param warnings things reported, never acted on (other installations, adopted volumes)
  * @param blockers reasons the plan cannot be applied at all (a foreign container holds our name)
+ * @param matches how each desired resource differed from what existed, the reasons behind the
+ *     actions ({@code status} reports them as drift)
+ * @throws PlanningException when an action depends on one that is not listed before it
  */
 public record Plan(
-    String installation, List<Action> actions, List<String> warnings, List<String> blockers) {
+    String installation,
+    List<Action> actions,
+    List<String> warnings,
+    List<String> blockers,
+    Map<ResourceKey, Match> matches) {
 
   public Plan {
     actions = List.copyOf(actions);
     warnings = List.copyOf(warnings);
     blockers = List.copyOf(blockers);
+    matches = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(matches));
+    Set<ResourceKey> before = new HashSet<>();
+    for (Action a : actions) {
+      for (ResourceKey dep : a.dependsOn()) {
+        if (!before.contains(dep)) {
+          throw new PlanningException(a.key() + " depends on " + dep + ", not planned before it");
+        }
+      }
+      if (!before.add(a.key())) {
+        throw new PlanningException("two actions for " + a.key());
+      }
+    }
+  }
+
+  /** The same plan with more warnings. */
+  public Plan withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new Plan(installation, actions, all, blockers, matches);
   }
 
   public boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.model.ResourceKey;
 import java.util.List;
 
 /**
@@ -56,30 +57,26 @@ public record PlanDocument(
   }
 
   private static Item item(Action a) {
+    String name = a.name();
+    String kind = a.kind().label();
+    List<String> deps = a.dependsOn().stream().map(ResourceKey::toString).toList();
     return switch (a) {
-      case Action.CreateNetwork n ->
-          new Item("create", "network", a.name(), null, List.of(), a.dependsOn());
-      case Action.CreateVolume v ->
-          new Item("create", "volume", a.name(), null, List.of(), a.dependsOn());
-      case Action.PullImage p ->
-          new Item("pull", "image", a.name(), p.reference(), List.of(), a.dependsOn());
+      case Action.CreateNetwork n -> new Item("create", kind, name, null, List.of(), deps);
+      case Action.CreateVolume v -> new Item("create", kind, name, null, List.of(), deps);
+      case Action.PullImage p -> new Item("pull", kind, name, p.reference(), List.of(), deps);
       case Action.CreateContainer c ->
-          new Item("create", "container", a.name(), c.spec().image(), List.of(), a.dependsOn());
+          new Item("create", kind, name, c.spec().image(), List.of(), deps);
       case Action.RecreateContainer r ->
-          new Item("recreate", "container", a.name(), r.spec().image(), r.reasons(), a.dependsOn());
+          new Item("recreate", kind, name, r.spec().image(), r.reasons(), deps);
       case Action.StartContainer s ->
-          new Item(
-              "start", "container", a.name(), s.spec().image(), List.of(s.reason()), a.dependsOn());
+          new Item("start", kind, name, s.spec().image(), List.of(s.reason()), deps);
       case Action.RemoveContainer r ->
-          new Item("remove", "container", a.name(), null, List.of(r.reason()), a.dependsOn());
-      case Action.RemoveNetwork n ->
-          new Item("remove", "network", a.name(), null, List.of(), a.dependsOn());
-      case Action.RemoveVolume v ->
-          new Item("remove", "volume", a.name(), null, List.of(), a.dependsOn());
-      case Action.PullModel m ->
-          new Item("pull", "model", a.name(), null, List.of(), a.dependsOn());
+          new Item("remove", kind, name, null, List.of(r.reason()), deps);
+      case Action.RemoveNetwork n -> new Item("remove", kind, name, null, List.of(), deps);
+      case Action.RemoveVolume v -> new Item("remove", kind, name, null, List.of(), deps);
+      case Action.PullModel m -> new Item("pull", kind, name, null, List.of(), deps);
       case Action.DeleteModel d ->
-          new Item("delete", "model", a.name(), null, List.of("pruneModels"), a.dependsOn());
+          new Item("delete", kind, name, null, List.of("pruneModels"), deps);
     };
   }
 }

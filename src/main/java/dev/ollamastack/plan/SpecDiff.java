@@ -1,6 +1,7 @@
 package dev.ollamastack.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ollamastack.plan.render.ConfigHash;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

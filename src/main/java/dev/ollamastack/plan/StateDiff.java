@@ -10,17 +10,18 @@ import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.plan.render.ConfigHash;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Field-level desired vs actual for every resource, like {@code kubectl diff}: a unified diff of
- * each container's canonical spec (secrets shown as {@code (sensitive)}), plus resources that exist
- * on one side only. Pure.
+ * Field-level desired vs actual for every resource, like {@code kubectl diff}: the same matches the
+ * planner acts on, shown as a unified diff of each changed container's canonical spec (secrets as
+ * {@code (sensitive)}), plus resources that exist on one side only. Pure.
  */
 public final class StateDiff {
   private static final ObjectMapper PRETTY =
@@ -29,48 +30,90 @@ public final class StateDiff {
   private StateDiff() {}
 
   /** Diff text; empty when desired and actual agree. */
-  public static String render(DesiredState desired, ObservedState observed) {
+  public static String render(
+      DesiredState desired, ObservedState observed, Map<ResourceKey, Match> matches) {
     StringBuilder sb = new StringBuilder();
-    if (observed.networks().stream().noneMatch(n -> n.name().equals(desired.network().name()))) {
-      sb.append("+ network ").append(desired.network().name()).append(" (missing)\n");
-    }
-    Set<String> volumes = new TreeSet<>();
-    observed.volumes().forEach(v -> volumes.add(v.name()));
-    desired.volumes().stream()
-        .filter(v -> !volumes.contains(v.name()))
-        .forEach(v -> sb.append("+ volume ").append(v.name()).append(" (missing)\n"));
-    Set<String> desiredNames = new TreeSet<>();
-    for (ContainerSpec c : desired.containers()) {
-      desiredNames.add(c.name());
-      ObservedContainer actual =
-          observed.containers().stream()
-              .filter(o -> o.name().equals(c.name()))
-              .findFirst()
-              .orElse(null);
-      String want = pretty(c.labels().get(Labels.SPEC));
-      String have = actual == null ? "" : pretty(actual.labels().get(Labels.SPEC));
-      if (actual != null && !actual.running()) {
-        sb.append("~ container ")
-            .append(c.name())
-            .append(": state ")
-            .append(actual.state())
-            .append(" → running\n");
-      }
-      if (!want.equals(have)) {
-        sb.append("--- actual/container/")
-            .append(c.name())
-            .append(actual == null ? " (missing)" : "")
-            .append('\n');
-        sb.append("+++ desired/container/").append(c.name()).append('\n');
-        LineDiff.unified(have, want).forEach(l -> sb.append(l).append('\n'));
-      }
-    }
+    matches.forEach(
+        (key, match) -> {
+          switch (key.kind()) {
+            case NETWORK, VOLUME, MODEL -> {
+              if (match instanceof Match.Missing) {
+                sb.append("+ ").append(key.describe()).append(" (missing)\n");
+              }
+            }
+            case IMAGE -> {} // images follow the containers: not a difference of their own
+            case CONTAINER -> container(sb, desired, observed, key, match);
+          }
+        });
+    Set<ResourceKey> nodes = matches.keySet();
     for (ObservedContainer o : observed.containers()) {
-      if (!desiredNames.contains(o.name())) {
+      if (!nodes.contains(ResourceKey.container(o.name()))) {
         sb.append("- container ").append(o.name()).append(" (not desired: would be removed)\n");
       }
     }
+    observed.networks().stream()
+        .filter(n -> desired.installation().equals(n.installation()))
+        .filter(n -> !nodes.contains(ResourceKey.network(n.name())))
+        .forEach(
+            n ->
+                sb.append("- network ")
+                    .append(n.name())
+                    .append(" (not desired: would be removed)\n"));
     return sb.toString();
+  }
+
+  private static void container(
+      StringBuilder sb,
+      DesiredState desired,
+      ObservedState observed,
+      ResourceKey key,
+      Match match) {
+    ContainerSpec c =
+        desired.containers().stream().filter(s -> s.name().equals(key.name())).findFirst().get();
+    ObservedContainer actual =
+        observed.containers().stream()
+            .filter(o -> o.name().equals(key.name()))
+            .findFirst()
+            .orElse(null);
+    switch (match) {
+      case Match.InSync s -> {}
+      case Match.NotRunning n ->
+          sb.append("~ container ")
+              .append(c.name())
+              .append(": ")
+              .append(n.why())
+              .append(" → running\n");
+      case Match.Unwanted u ->
+          sb.append("- container ").append(c.name()).append(" (").append(u.why()).append(")\n");
+      case Match.Missing m -> unified(sb, c.name(), "", pretty(c), " (missing)");
+      case Match.Changed ch -> {
+        String have = actual == null ? "" : pretty(actual.labels().get(Labels.SPEC));
+        String want = pretty(c);
+        if (have.equals(want)) {
+          ch.reasons()
+              .forEach(
+                  r ->
+                      sb.append("~ container ")
+                          .append(c.name())
+                          .append(": ")
+                          .append(r)
+                          .append('\n'));
+        } else {
+          unified(sb, c.name(), have, want, "");
+        }
+      }
+    }
+  }
+
+  private static void unified(
+      StringBuilder sb, String name, String have, String want, String actualNote) {
+    sb.append("--- actual/container/").append(name).append(actualNote).append('\n');
+    sb.append("+++ desired/container/").append(name).append('\n');
+    LineDiff.unified(have, want).forEach(l -> sb.append(l).append('\n'));
+  }
+
+  private static String pretty(ContainerSpec c) {
+    return pretty(c.labels().get(Labels.SPEC));
   }
 
   private static String pretty(String canonical) {
@@ -100,6 +143,8 @@ public final class StateDiff {
         sensitive.add(e.getKey());
       }
     }
-    sensitive.forEach(k -> env.put(k, "(sensitive) " + env.get(k).asText().substring(7, 19)));
+    int hex = ConfigHash.SENSITIVE_PREFIX.length();
+    sensitive.forEach(
+        k -> env.put(k, "(sensitive) " + env.get(k).asText().substring(hex, hex + 12)));
   }
 }

@@ -13,7 +13,7 @@ import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.PlanText;
 import dev.ollamastack.plan.Planner;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.StackRenderer;
 import dev.ollamastack.testsupport.FakeDockerEngine;
 import dev.ollamastack.testsupport.FakeOllama;
 import dev.ollamastack.testsupport.Stacks;
@@ -70,7 +70,9 @@ class ModelsAndOllamaModesTest {
   ApplyResult apply(Plan plan) {
     ActionRunner runner =
         new DockerActionRunner(
-            engine, (spec, c) -> "healthy".equals(c.health()), Duration.ofMillis(600));
+            engine,
+            (spec, c) -> c.health() == dev.ollamastack.model.ContainerHealth.HEALTHY,
+            Duration.ofMillis(600));
     return new PlanExecutor(runner, recorder()).execute(plan);
   }
 
@@ -91,7 +93,7 @@ class ModelsAndOllamaModesTest {
 
   static Map<String, Outcome> byKey(ApplyResult r) {
     Map<String, Outcome> m = new java.util.LinkedHashMap<>();
-    r.outcomes().forEach((a, o) -> m.put(a.key(), o));
+    r.outcomes().forEach((a, o) -> m.put(a.key().toString(), o));
     return m;
   }
 
@@ -101,7 +103,8 @@ class ModelsAndOllamaModesTest {
     Plan plan = plan(stack(List.of("nomic-embed-text", "llama3.2:1b"), false));
 
     Action pull = find(plan, "model:llama3.2:1b");
-    assertThat(pull.dependsOn()).containsExactly("container:ollama-stack-ollama");
+    assertThat(dev.ollamastack.testsupport.PlanAssert.deps(pull))
+        .containsExactly("container:ollama-stack-ollama");
     assertThat(PlanText.render(plan)).contains("  + model llama3.2:1b\n");
 
     ApplyResult result = apply(plan);
@@ -128,7 +131,7 @@ class ModelsAndOllamaModesTest {
     ollama.has("nomic-embed-text:latest", 100);
     engine.withImages(); // no-op: containers are planned, models are not
     assertThat(plan(stack(List.of("nomic-embed-text"), false)).actions())
-        .extracting(Action::kind)
+        .extracting(a -> a.kind().label())
         .doesNotContain("model");
   }
 
@@ -147,7 +150,7 @@ class ModelsAndOllamaModesTest {
   void unlistedModelsAreLeftAloneWithoutPruneModels() {
     ollama.has("old-model:7b", 4 * GB).has("llama3.2:1b", GB);
     Plan plan = plan(stack(List.of("llama3.2:1b"), false));
-    assertThat(plan.actions()).extracting(Action::kind).doesNotContain("model");
+    assertThat(plan.actions()).extracting(a -> a.kind().label()).doesNotContain("model");
   }
 
   @Test
@@ -156,8 +159,8 @@ class ModelsAndOllamaModesTest {
     Plan plan = plan(stack(List.of("llama3.2:1b"), true));
     assertThat(PlanText.render(plan)).contains("  - model old-model:7b (4.0 GB, pruneModels)");
     assertThat(plan.actions())
-        .filteredOn(a -> a.kind().equals("model"))
-        .extracting(Action::key)
+        .filteredOn(a -> a.kind().label().equals("model"))
+        .extracting(a -> a.key().toString())
         .containsExactly("model:old-model:7b");
 
     Map<String, Outcome> o = byKey(apply(plan));
@@ -172,7 +175,7 @@ class ModelsAndOllamaModesTest {
     ollama.close();
     Plan plan = plan(spec);
     assertThat(plan.actions())
-        .filteredOn(a -> a.kind().equals("model"))
+        .filteredOn(a -> a.kind().label().equals("model"))
         .allMatch(a -> a instanceof Action.PullModel)
         .hasSize(1);
     assertThat(plan.warnings())
@@ -202,9 +205,10 @@ class ModelsAndOllamaModesTest {
     ollama.pullable("llama3.2:1b", 1000);
     Plan plan = plan(nativeStack(List.of("llama3.2:1b")));
     assertThat(plan.actions())
-        .extracting(Action::key)
+        .extracting(a -> a.key().toString())
         .doesNotContain("container:ollama-stack-ollama");
-    assertThat(find(plan, "model:llama3.2:1b").dependsOn()).isEmpty();
+    assertThat(dev.ollamastack.testsupport.PlanAssert.deps(find(plan, "model:llama3.2:1b")))
+        .isEmpty();
 
     Map<String, Outcome> o = byKey(apply(plan));
     assertThat(o.get("model:llama3.2:1b")).isEqualTo(new Outcome.Done("pulled"));
@@ -261,6 +265,9 @@ class ModelsAndOllamaModesTest {
   }
 
   static Action find(Plan plan, String key) {
-    return plan.actions().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+    return plan.actions().stream()
+        .filter(a -> a.key().toString().equals(key))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -25,7 +25,7 @@ class PlanExecutorTest {
   final FakeDockerEngine engine = new FakeDockerEngine();
 
   DesiredState desired() {
-    return new dev.ollamastack.plan.StackRenderer("test")
+    return new dev.ollamastack.plan.render.StackRenderer("test")
         .render(Stacks.cpu(), Stacks.SECRETS, 4, state.resolve("ollama-stack").toString());
   }
 
@@ -37,13 +37,15 @@ class PlanExecutorTest {
   ApplyResult apply(Plan plan) {
     ActionRunner runner =
         new DockerActionRunner(
-            engine, (spec, c) -> "healthy".equals(c.health()), Duration.ofMillis(600));
+            engine,
+            (spec, c) -> c.health() == dev.ollamastack.model.ContainerHealth.HEALTHY,
+            Duration.ofMillis(600));
     return new PlanExecutor(runner, ProgressListener.NONE).execute(plan);
   }
 
   static Map<String, Outcome> byKey(ApplyResult r) {
     Map<String, Outcome> m = new java.util.LinkedHashMap<>();
-    r.outcomes().forEach((a, o) -> m.put(a.key(), o));
+    r.outcomes().forEach((a, o) -> m.put(a.key().toString(), o));
     return m;
   }
 
@@ -54,7 +56,7 @@ class PlanExecutorTest {
     assertThat(first.succeeded()).as("%s", first.outcomes()).isTrue();
     assertThat(engine.byName("ollama-stack-webui"))
         .get()
-        .extracting(c -> c.state())
+        .extracting(c -> c.state().label())
         .isEqualTo("running");
     assertThat(state.resolve("ollama-stack/mcpo/config.json")).content().contains("\"time\"");
 
@@ -137,7 +139,7 @@ class PlanExecutorTest {
       }
     }
     Plan resume = plan();
-    assertThat(resume.actions().stream().map(Action::key))
+    assertThat(resume.actions().stream().map(a -> a.key().toString()))
         .containsExactly(
             "container:ollama-stack-ollama",
             "container:ollama-stack-webui",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,46 @@ class ReconcileCommandsTest {
     assertThat(doc.path("summary").path("create").asInt()).isEqualTo(6);
     assertThat(doc.path("actions").get(0).path("kind").asText()).isEqualTo("network");
     assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
+  void planYamlIsTheSameDocumentAsJsonInYaml() throws Exception {
+    CliRun yaml = run("plan", "-o", "yaml");
+    CliRun json = run("plan", "-o", "json");
+    assertThat(yaml.exitCode()).isZero();
+    assertThat(yaml.out()).doesNotStartWith("{").contains("formatVersion: 1");
+    JsonNode fromYaml =
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(yaml.out());
+    assertThat(fromYaml).isEqualTo(new ObjectMapper().readTree(json.out()));
+  }
+
+  @Test
+  void diffShowsTheChangedFieldAndExits2WithDetailedExitCode() throws Exception {
+    Converged.apply(
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine), engine);
+    CliRun same = run("diff", "--detailed-exitcode");
+    assertThat(same.exitCode()).isZero();
+    assertThat(same.out()).contains("No differences");
+    Files.writeString(
+        dir.resolve("ollama-stack.yaml"),
+        """
+        apiVersion: ollama-stack/v1
+        kind: Stack
+        spec:
+          platform: cpu
+          services:
+            ollama:
+              env: {OLLAMA_KEEP_ALIVE: 24h}
+          extensions:
+            enabled: [time]
+        """);
+    CliRun diff = run("diff", "--detailed-exitcode");
+    assertThat(diff.exitCode()).isEqualTo(2);
+    assertThat(diff.out())
+        .contains("--- actual/container/ollama-stack-ollama")
+        .contains("+     \"OLLAMA_KEEP_ALIVE\" : \"24h\"")
+        .doesNotContain("ollama-stack-webui");
   }
 
   @Test

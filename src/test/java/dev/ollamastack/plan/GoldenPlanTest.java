@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
@@ -14,6 +15,7 @@ import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.Platform;
+import dev.ollamastack.model.ResourceKind;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.testsupport.Stacks;
 import java.io.IOException;
@@ -32,9 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden plans: {@code src/test/resources/plans/<case>/} holds {@code desired.yaml}, optionally
  * {@code actual.yaml} (the stack the existing containers were created from; default: desired),
- * {@code observed.json} (container states, extra and foreign resources, models, overrides) and
- * {@code expected.txt} (warnings and the plan as printed). Regenerate with {@code
- * -Dgolden.update=true} and review the diff.
+ * {@code observed.json} (container states, extra and foreign resources, models, overrides), {@code
+ * expected.txt} (warnings and the plan as printed) and {@code expected-diff.txt} (what {@code diff}
+ * prints for the same states). A missing expected file fails the test; regenerate with {@code
+ * -Dgolden.update=true} and review the change.
  */
 class GoldenPlanTest {
   private static final Path ROOT = Path.of("src/test/resources/plans");
@@ -62,16 +65,25 @@ class GoldenPlanTest {
             ? dir.resolve("actual.yaml")
             : dir.resolve("desired.yaml");
     DesiredState actual = render(actualFile);
-    Plan plan =
-        new Planner().plan(desired, observed(obs, actual), overrides(obs.path("overrides")));
+    ObservedState observed = observed(obs, actual);
+    Plan plan = new Planner().plan(desired, observed, overrides(obs.path("overrides")));
     StringBuilder text = new StringBuilder();
     plan.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
     text.append(PlanText.render(plan));
-    Path expected = dir.resolve("expected.txt");
-    if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
-      Files.writeString(expected, text.toString());
+    assertGolden(dir.resolve("expected.txt"), text.toString());
+    String diff = StateDiff.render(desired, observed, plan.matches());
+    assertGolden(dir.resolve("expected-diff.txt"), diff.isEmpty() ? "(no differences)\n" : diff);
+  }
+
+  /** Compares with the golden file; writes it only when asked to ({@code -Dgolden.update=true}). */
+  static void assertGolden(Path expected, String actual) throws IOException {
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(expected, actual);
     }
-    assertThat(text.toString()).isEqualTo(Files.readString(expected));
+    assertThat(expected)
+        .as("golden file %s (create it with -Dgolden.update=true and review it)", expected)
+        .exists();
+    assertThat(actual).isEqualTo(Files.readString(expected));
   }
 
   private static DesiredState render(Path yaml) {
@@ -98,7 +110,7 @@ class GoldenPlanTest {
                 c.name(),
                 c.image(),
                 "sha256:img",
-                state,
+                ContainerState.of(state),
                 null,
                 "running".equals(state) ? null : 0,
                 c.labels(),
@@ -119,7 +131,7 @@ class GoldenPlanTest {
               e.path("name").asText(),
               e.path("image").asText(),
               "x",
-              e.path("state").asText("running"),
+              ContainerState.of(e.path("state").asText("running")),
               null,
               null,
               labels,
@@ -150,7 +162,7 @@ class GoldenPlanTest {
     for (JsonNode o : obs.path("others")) {
       others.add(
           new ObservedState.ForeignResource(
-              o.path("kind").asText(),
+              ResourceKind.ofLabel(o.path("kind").asText()),
               o.path("name").asText(),
               o.path("installation").isNull() ? null : o.path("installation").asText(null)));
     }

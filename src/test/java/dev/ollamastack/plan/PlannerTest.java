@@ -3,6 +3,7 @@ package dev.ollamastack.plan;
 import static dev.ollamastack.testsupport.PlanAssert.assertThatPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
@@ -10,6 +11,7 @@ import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.ResourceKind;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.testsupport.Stacks;
@@ -34,7 +36,7 @@ class PlannerTest {
               c.name(),
               c.image(),
               "sha256:i",
-              state,
+              ContainerState.of(state),
               null,
               "running".equals(state) ? null : 0,
               c.labels(),
@@ -68,7 +70,7 @@ class PlannerTest {
             "container:ollama-stack-webui",
             "container:ollama-stack-mcp-proxy");
     Action webui = plan.actions().get(7);
-    assertThat(webui.dependsOn())
+    assertThat(dev.ollamastack.testsupport.PlanAssert.deps(webui))
         .contains(
             "container:ollama-stack-ollama",
             "network:ollama-stack_network",
@@ -175,7 +177,7 @@ class PlannerTest {
             "container:ollama-stack-mcp-proxy",
             "container:ollama-stack-webui",
             "container:ollama-stack-ollama");
-    assertThat(plan.actions().get(2).dependsOn())
+    assertThat(dev.ollamastack.testsupport.PlanAssert.deps(plan.actions().get(2)))
         .containsExactly("container:ollama-stack-mcp-proxy", "container:ollama-stack-webui");
     assertThat(plan.actions())
         .noneMatch(a -> a instanceof Action.RemoveVolume || a instanceof Action.RemoveNetwork);
@@ -200,7 +202,7 @@ class PlannerTest {
             "ollama-stack-ext-old",
             "img",
             "x",
-            "running",
+            ContainerState.RUNNING,
             null,
             null,
             Map.of(Labels.INSTALLATION, "ollama-stack", Labels.COMPONENT, "extension"),
@@ -213,7 +215,8 @@ class PlannerTest {
             base.networks(),
             base.volumes(),
             base.localImages(),
-            List.of(new ObservedState.ForeignResource("container", "other-ollama", "other")),
+            List.of(
+                new ObservedState.ForeignResource(ResourceKind.CONTAINER, "other-ollama", "other")),
             null);
     Plan plan = planner.plan(d, observed, Overrides.NONE);
     assertThatPlan(plan)
@@ -232,7 +235,9 @@ class PlannerTest {
             List.of(),
             List.of(),
             Set.of(),
-            List.of(new ObservedState.ForeignResource("container", "ollama-stack-webui", null)),
+            List.of(
+                new ObservedState.ForeignResource(
+                    ResourceKind.CONTAINER, "ollama-stack-webui", null)),
             null);
     Plan plan = planner.plan(Stacks.render(Stacks.cpu()), observed, Overrides.NONE);
     assertThat(plan.blockers())

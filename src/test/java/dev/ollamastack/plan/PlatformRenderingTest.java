@@ -11,6 +11,8 @@ import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.OllamaSpec;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.plan.render.PlatformDefaults;
+import dev.ollamastack.plan.render.StackRenderer;
 import dev.ollamastack.testsupport.Stacks;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.OllamaSpec;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.StackSpec;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.StackRenderer;
 import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.Stacks;

@@ -5,6 +5,7 @@ import dev.ollamastack.app.PlanRequest;
 import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.apply.ActionRunner;
 import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.DockerActionRunner;
 import dev.ollamastack.apply.PlanExecutor;
@@ -16,6 +17,11 @@ import java.util.Map;
 
 /** Brings a {@link FakeDockerEngine} to the converged default stack, as {@code apply} would. */
 public final class Converged {
+  /** Runners that call every started container ready at once: no real endpoints behind a fake. */
+  public static final ActionRunner.Factory RUNNERS =
+      (engine, timeout) ->
+          new DockerActionRunner(engine, (spec, c) -> true, Duration.ofMillis(600));
+
   private Converged() {}
 
   public static AppContext context(Path home, FakeDockerEngine engine) {
@@ -26,9 +32,7 @@ public final class Converged {
     Reconciler r = new Reconciler(ctx, new PlatformResolver());
     PlannedStack p = r.plan(new PlanRequest(null, null, Overrides.NONE, true), engine);
     ApplyResult result =
-        new PlanExecutor(
-                new DockerActionRunner(engine, (spec, c) -> true, Duration.ofMillis(600)),
-                ProgressListener.NONE)
+        new PlanExecutor(RUNNERS.create(engine, Duration.ZERO), ProgressListener.NONE)
             .execute(p.plan());
     if (!result.succeeded()) {
       throw new AssertionError("fake apply failed: " + result.outcomes());

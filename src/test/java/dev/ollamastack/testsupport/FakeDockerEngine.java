@@ -8,7 +8,9 @@ import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
+import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
@@ -76,7 +78,7 @@ public final class FakeDockerEngine implements DockerEngine {
             name,
             image,
             "sha256:" + image.hashCode(),
-            state,
+            ContainerState.of(state),
             null,
             0,
             labels,
@@ -220,7 +222,7 @@ public final class FakeDockerEngine implements DockerEngine {
             spec.name(),
             spec.image(),
             "sha256:x",
-            "created",
+            ContainerState.CREATED,
             null,
             null,
             spec.labels(),
@@ -235,7 +237,8 @@ public final class FakeDockerEngine implements DockerEngine {
     record("start " + name(id));
     ObservedContainer c = require(id);
     boolean exits = exitsOnStart.contains(c.name());
-    String health = neverHealthy.contains(c.name()) ? "starting" : "healthy";
+    ContainerHealth health =
+        neverHealthy.contains(c.name()) ? ContainerHealth.STARTING : ContainerHealth.HEALTHY;
     containers.put(
         id,
         new ObservedContainer(
@@ -243,7 +246,7 @@ public final class FakeDockerEngine implements DockerEngine {
             c.name(),
             c.image(),
             c.imageId(),
-            exits ? "exited" : "running",
+            exits ? ContainerState.EXITED : ContainerState.RUNNING,
             exits ? null : health,
             exits ? 1 : null,
             c.labels(),
@@ -263,7 +266,7 @@ public final class FakeDockerEngine implements DockerEngine {
             c.name(),
             c.image(),
             c.imageId(),
-            "exited",
+            ContainerState.EXITED,
             null,
             0,
             c.labels(),

@@ -18,13 +18,18 @@ public final class PlanAssert {
     return new PlanAssert(plan);
   }
 
+  /** An action's dependencies as the plan format writes them ({@code container:name}). */
+  public static List<String> deps(Action a) {
+    return a.dependsOn().stream().map(k -> k.toString()).toList();
+  }
+
   public PlanAssert isEmpty() {
     assertThat(plan.actions()).as("actions of %s", plan.actions()).isEmpty();
     return this;
   }
 
   public PlanAssert hasKeys(String... keys) {
-    assertThat(plan.actions().stream().map(Action::key).toList()).containsExactly(keys);
+    assertThat(plan.actions().stream().map(a -> a.key().toString()).toList()).containsExactly(keys);
     return this;
   }
 
@@ -58,13 +63,13 @@ public final class PlanAssert {
   }
 
   public PlanAssert doesNotTouch(String key) {
-    assertThat(plan.actions().stream().map(Action::key)).doesNotContain(key);
+    assertThat(plan.actions().stream().map(a -> a.key().toString())).doesNotContain(key);
     return this;
   }
 
   private Action find(String key) {
     return plan.actions().stream()
-        .filter(a -> a.key().equals(key))
+        .filter(a -> a.key().toString().equals(key))
         .findFirst()
         .orElseThrow(
             () ->
@@ -72,7 +77,7 @@ public final class PlanAssert {
                     "no action for "
                         + key
                         + " in "
-                        + plan.actions().stream().map(Action::key).toList()));
+                        + plan.actions().stream().map(a -> a.key().toString()).toList()));
   }
 
   /** Assertions on one recreate. */

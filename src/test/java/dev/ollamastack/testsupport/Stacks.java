@@ -4,7 +4,7 @@ import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.StackSpec;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.StackRenderer;
 
 /** Rendering shortcuts for tests. */
 public final class Stacks {

@@ -9,11 +9,9 @@ import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.engine.docker.TestDocker;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
-import dev.ollamastack.model.DeviceSpec;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.PortBinding;
-import dev.ollamastack.model.Resources;
 import dev.ollamastack.model.VolumeSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -187,26 +185,13 @@ class StandInImagesIT {
       port = s.getLocalPort();
     }
     ContainerSpec spec =
-        new ContainerSpec(
-            name + "-webui",
-            "webui",
-            Component.WEBUI,
-            StandInImages.WEBUI,
-            List.of(),
-            List.of(),
-            Map.of("OLLAMA_BASE_URL", ollamaUrl),
-            java.util.Set.of(),
-            List.of(new PortBinding("127.0.0.1", port, 8080)),
-            List.of(Mount.volume(name + "_webui_data", "/app/backend/data")),
-            null,
-            List.of(),
-            List.of(),
-            Resources.NONE,
-            DeviceSpec.NONE,
-            null,
-            null,
-            List.of(),
-            Map.of(Labels.INSTALLATION, name));
+        ContainerSpec.builder(name + "-webui", Component.WEBUI)
+            .image(StandInImages.WEBUI)
+            .env(Map.of("OLLAMA_BASE_URL", ollamaUrl))
+            .port(new PortBinding("127.0.0.1", port, 8080))
+            .mount(Mount.volume(name + "_webui_data", "/app/backend/data"))
+            .labels(Map.of(Labels.INSTALLATION, name))
+            .build();
     String id = engine.createContainer(spec);
     try {
       engine.startContainer(id);

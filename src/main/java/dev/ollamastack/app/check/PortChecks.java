@@ -2,13 +2,11 @@ package dev.ollamastack.app.check;
 
 import dev.ollamastack.app.check.HostProbe.PortUse;
 import dev.ollamastack.model.ObservedContainer;
-import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.plan.render.StackServices;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stack's published ports: free, or held by this installation's own containers (a pass — the
@@ -18,27 +16,12 @@ import java.util.Map;
 final class PortChecks {
   private PortChecks() {}
 
-  /** Published host port → service, in stack order. */
-  static Map<Integer, String> desiredPorts(StackSpec spec) {
-    Map<Integer, String> ports = new LinkedHashMap<>();
-    if (spec.ollama().mode() == OllamaMode.CONTAINER && spec.ollama().port() != null) {
-      ports.put(spec.ollama().port(), "ollama");
-    }
-    if (spec.webui().enabled() && spec.webui().port() != null) {
-      ports.put(spec.webui().port(), "webui");
-    }
-    if (spec.mcpProxy().enabled() && spec.mcpProxy().port() != null) {
-      ports.put(spec.mcpProxy().port(), "mcp-proxy");
-    }
-    return ports;
-  }
-
   /**
    * @param containers every container of the engine, or {@code null} when Docker is unreachable
    */
   static List<CheckItem> of(StackSpec spec, List<ObservedContainer> containers, HostProbe host) {
     List<CheckItem> items = new ArrayList<>();
-    desiredPorts(spec)
+    StackServices.publishedPorts(spec)
         .forEach((port, service) -> items.add(one(spec, port, service, containers, host)));
     return items;
   }

@@ -1,5 +1,6 @@
 package dev.ollamastack.app.status;
 
+import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ObservedContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,21 +15,28 @@ final class HealthRule {
 
   private HealthRule() {}
 
-  static String of(ObservedContainer c, ProbeResult probe, Instant now) {
+  static ServiceHealth of(ObservedContainer c, ProbeResult probe, Instant now) {
     if (c == null || !c.running()) {
-      return "unknown";
+      return ServiceHealth.UNKNOWN;
     }
-    String docker = c.health();
+    ContainerHealth docker = c.health();
     if (probe == null) {
-      return docker == null ? "unknown" : docker;
+      return switch (docker) {
+        case HEALTHY -> ServiceHealth.HEALTHY;
+        case UNHEALTHY -> ServiceHealth.UNHEALTHY;
+        case STARTING -> ServiceHealth.STARTING;
+        case NONE -> ServiceHealth.UNKNOWN;
+      };
     }
     if (probe == ProbeResult.OK) {
-      return "healthy";
+      return ServiceHealth.HEALTHY;
     }
-    if ("unhealthy".equals(docker)) {
-      return "unhealthy";
+    if (docker == ContainerHealth.UNHEALTHY) {
+      return ServiceHealth.UNHEALTHY;
     }
     boolean young = c.startedAt() != null && c.startedAt().plus(GRACE).isAfter(now);
-    return "starting".equals(docker) || young ? "starting" : "unhealthy";
+    return docker == ContainerHealth.STARTING || young
+        ? ServiceHealth.STARTING
+        : ServiceHealth.UNHEALTHY;
   }
 }

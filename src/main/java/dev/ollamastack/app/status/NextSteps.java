@@ -14,13 +14,13 @@ final class NextSteps {
     }
     List<String> failing =
         rows.stream()
-            .filter(r -> "unhealthy".equals(r.health()) || "exited".equals(r.state()))
+            .filter(r -> r.health() == ServiceHealth.UNHEALTHY || r.state() == ServiceState.EXITED)
             .map(ServiceStatus::service)
             .toList();
     for (String s : failing) {
       steps.add("run 'ollama-stack logs " + s + "' to see why " + s + " is not healthy");
     }
-    if (rows.stream().anyMatch(r -> "starting".equals(r.health()))) {
+    if (rows.stream().anyMatch(r -> r.health() == ServiceHealth.STARTING)) {
       steps.add("services are starting: wait, or follow with 'ollama-stack status --watch'");
     }
     return steps;

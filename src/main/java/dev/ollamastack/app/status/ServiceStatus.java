@@ -8,10 +8,7 @@ import java.time.Instant;
  *
  * @param service service name ({@code ollama}, {@code webui}, {@code mcp-proxy}, an extension)
  * @param container container name, desired or actual
- * @param state {@code running}, {@code restarting}, {@code exited}, {@code stopped}, {@code
- *     paused}, {@code missing}
  * @param exitCode last exit code when {@code exited}, else {@code null}
- * @param health {@code healthy}, {@code starting}, {@code unhealthy} or {@code unknown}
  * @param url what a browser would open, only when it answers; else {@code null}
  * @param imageId short image id ({@code sha256:} and 12 hex digits), or {@code null}
  * @param uptimeSeconds seconds since start when running, else {@code null}
@@ -21,9 +18,9 @@ import java.time.Instant;
 public record ServiceStatus(
     String service,
     String container,
-    String state,
+    ServiceState state,
     Integer exitCode,
-    String health,
+    ServiceHealth health,
     String url,
     String image,
     String imageId,
@@ -37,11 +34,14 @@ public record ServiceStatus(
 
   /** Running and not known to be unhealthy (a container without any probe counts as fine). */
   public boolean fine() {
-    return "running".equals(state) && ("healthy".equals(health) || "unknown".equals(health));
+    return state == ServiceState.RUNNING
+        && (health == ServiceHealth.HEALTHY || health == ServiceHealth.UNKNOWN);
   }
 
   /** {@code exited (1)} for people, else the state. */
   public String stateText() {
-    return "exited".equals(state) && exitCode != null ? "exited (" + exitCode + ")" : state;
+    return state == ServiceState.EXITED && exitCode != null
+        ? "exited (" + exitCode + ")"
+        : state.label();
   }
 }

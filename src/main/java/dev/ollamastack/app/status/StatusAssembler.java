@@ -8,7 +8,8 @@ import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.PortBinding;
-import dev.ollamastack.plan.Action;
+import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.plan.Match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,21 +31,18 @@ public final class StatusAssembler {
       List<ObservedModel> models,
       LastApply lastApply,
       Instant now) {
-    Map<String, Action> actions =
-        p.plan().actions().stream()
-            .filter(a -> a.kind().equals("container"))
-            .collect(Collectors.toMap(Action::name, a -> a, (a, b) -> a));
+    Map<ResourceKey, Match> matches = p.plan().matches();
     List<ServiceStatus> rows = new ArrayList<>();
     for (ContainerSpec c : p.desired().containers()) {
-      rows.add(desiredRow(c, facts.get(c.name()), actions.get(c.name()), now));
+      Match m = matches.getOrDefault(ResourceKey.container(c.name()), Match.IN_SYNC);
+      rows.add(desiredRow(c, facts.get(c.name()), Drift.of(m), now));
     }
     Set<String> desiredNames =
         p.desired().containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
     for (ObservedContainer o : p.observed().containers()) {
       if (!desiredNames.contains(o.name())) {
         LiveFacts f = facts.getOrDefault(o.name(), new LiveFacts(o, null, null));
-        rows.add(
-            row(ServiceNames.of(o), o.name(), f, List.of(), new Drift("orphan", null), false, now));
+        rows.add(row(ServiceNames.of(o), o.name(), f, List.of(), Drift.ORPHAN, false, now));
       }
     }
     boolean ok = rows.stream().filter(ServiceStatus::desired).allMatch(ServiceStatus::fine);
@@ -57,30 +55,22 @@ public final class StatusAssembler {
         new EngineSummary(p.engine().host(), p.engine().serverVersion(), p.engine().apiVersion()),
         rows,
         present,
-        p.observed().others(),
+        p.observed().others().stream()
+            .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))
+            .toList(),
         lastApply,
         NextSteps.of(rows),
         ok);
   }
 
-  private static ServiceStatus desiredRow(
-      ContainerSpec c, LiveFacts f, Action action, Instant now) {
-    Drift drift =
-        switch (action) {
-          case null -> f == null ? Drift.MISSING : Drift.IN_SYNC;
-          case Action.CreateContainer x -> Drift.MISSING;
-          case Action.RecreateContainer r ->
-              new Drift("recreate", r.reasons().isEmpty() ? null : r.reasons().get(0));
-          case Action.StartContainer s -> new Drift("stopped", s.reason());
-          default -> Drift.IN_SYNC;
-        };
+  private static ServiceStatus desiredRow(ContainerSpec c, LiveFacts f, Drift drift, Instant now) {
     if (f == null) {
       return new ServiceStatus(
           c.service(),
           c.name(),
-          "missing",
+          ServiceState.MISSING,
           null,
-          "unknown",
+          ServiceHealth.UNKNOWN,
           null,
           c.image(),
           null,
@@ -104,7 +94,7 @@ public final class StatusAssembler {
       boolean desired,
       Instant now) {
     ObservedContainer c = f.container();
-    String health = HealthRule.of(c, f.probe(), now);
+    ServiceHealth health = HealthRule.of(c, f.probe(), now);
     List<PortBinding> ports = c.ports().isEmpty() ? desiredPorts : c.ports();
     String url = f.probe() == ProbeResult.OK && !ports.isEmpty() ? browserUrl(ports.get(0)) : null;
     Long uptime =
@@ -115,8 +105,8 @@ public final class StatusAssembler {
     return new ServiceStatus(
         service,
         name,
-        state(c),
-        "exited".equals(c.state()) || "dead".equals(c.state()) ? c.exitCode() : null,
+        ServiceState.of(c.state()),
+        c.state().ended() ? c.exitCode() : null,
         health,
         url,
         c.image(),
@@ -128,14 +118,6 @@ public final class StatusAssembler {
         s == null ? null : s.memoryLimitBytes(),
         drift,
         desired);
-  }
-
-  static String state(ObservedContainer c) {
-    return switch (c.state() == null ? "" : c.state()) {
-      case "running", "restarting", "paused" -> c.state();
-      case "exited", "dead" -> "exited";
-      default -> "stopped";
-    };
   }
 
   /** Where a browser on this machine opens a published port. */

@@ -1,7 +1,6 @@
 package dev.ollamastack.app.status;
 
 import dev.ollamastack.model.ObservedModel;
-import dev.ollamastack.model.ObservedState.ForeignResource;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public record StatusReport(
     EngineSummary engine,
     List<ServiceStatus> services,
     List<ObservedModel> models,
-    List<ForeignResource> otherInstallations,
+    List<OtherResource> otherInstallations,
     LastApply lastApply,
     List<String> nextSteps,
     boolean ok) {
@@ -35,6 +34,14 @@ public record StatusReport(
     otherInstallations = List.copyOf(otherInstallations);
     nextSteps = List.copyOf(nextSteps);
   }
+
+  /**
+   * A resource of another installation, or an unlabelled name clash.
+   *
+   * @param kind {@code container}, {@code network} or {@code volume}
+   * @param installation {@code null} when unlabelled
+   */
+  public record OtherResource(String kind, String name, String installation) {}
 
   /** The Docker engine status talked to. */
   public record EngineSummary(String host, String version, String apiVersion) {}

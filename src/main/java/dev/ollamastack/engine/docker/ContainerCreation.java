@@ -17,9 +17,7 @@ import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.Resources;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Fills a docker-java create command from a {@link ContainerSpec}: the one mapping of a spec. */
 final class ContainerCreation {
@@ -39,16 +37,9 @@ final class ContainerCreation {
       cmd.withHealthcheck(healthCheck(spec.healthCheck()));
     }
     cmd.withHostConfig(hostConfig(spec));
-    if (spec.network() != null && !spec.network().isBlank()) {
-      // docker-java attaches the aliases to the endpoint of HostConfig.NetworkMode: the service
-      // name lets the other containers reach this one by it on the stack network.
-      Set<String> aliases = new LinkedHashSet<>(spec.networkAliases());
-      if (spec.service() != null && !spec.service().isBlank()) {
-        aliases.add(spec.service());
-      }
-      if (!aliases.isEmpty()) {
-        cmd.withAliases(List.copyOf(aliases));
-      }
+    if (spec.network() != null && !spec.network().isBlank() && !spec.networkAliases().isEmpty()) {
+      // docker-java attaches the aliases to the endpoint of HostConfig.NetworkMode.
+      cmd.withAliases(spec.networkAliases());
     }
     return cmd;
   }
@@ -56,9 +47,8 @@ final class ContainerCreation {
   static HostConfig hostConfig(ContainerSpec spec) {
     HostConfig host =
         HostConfig.newHostConfig()
-            .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
-            // tini as PID 1: reaps npx/uvx grandchildren and forwards SIGTERM to the service.
-            .withInit(true)
+            .withRestartPolicy(restartPolicy(spec.restartPolicy()))
+            .withInit(spec.init())
             .withPortBindings(portBindings(spec.ports()))
             .withMounts(mounts(spec.mounts()));
     if (spec.network() != null && !spec.network().isBlank()) {
@@ -76,6 +66,15 @@ final class ContainerCreation {
     }
     devices(host, spec.devices() == null ? DeviceSpec.NONE : spec.devices());
     return host;
+  }
+
+  private static RestartPolicy restartPolicy(dev.ollamastack.model.RestartPolicy p) {
+    return switch (p) {
+      case NO -> RestartPolicy.noRestart();
+      case ALWAYS -> RestartPolicy.alwaysRestart();
+      case ON_FAILURE -> RestartPolicy.onFailureRestart(0);
+      case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
+    };
   }
 
   private static void devices(HostConfig host, DeviceSpec devices) {

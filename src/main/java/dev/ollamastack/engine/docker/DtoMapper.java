@@ -12,6 +12,8 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
@@ -50,7 +52,7 @@ final class DtoMapper {
         name(c.getNames() == null || c.getNames().length == 0 ? null : c.getNames()[0]),
         c.getImage(),
         c.getImageId(),
-        c.getState(),
+        ContainerState.of(c.getState()),
         healthFromStatus(status),
         exitCodeFromStatus(status),
         c.getLabels(),
@@ -68,8 +70,8 @@ final class DtoMapper {
         name(r.getName()),
         r.getConfig() == null ? null : r.getConfig().getImage(),
         r.getImageId(),
-        state == null ? null : state.getStatus(),
-        health == null ? null : health.getStatus(),
+        ContainerState.of(state == null ? null : state.getStatus()),
+        ContainerHealth.of(health == null ? null : health.getStatus()),
         exit == null ? null : exit.intValue(),
         r.getConfig() == null ? null : r.getConfig().getLabels(),
         r.getHostConfig() == null ? List.of() : ports(r.getHostConfig().getPortBindings()),
@@ -114,14 +116,14 @@ final class DtoMapper {
     }
   }
 
-  static String healthFromStatus(String status) {
+  static ContainerHealth healthFromStatus(String status) {
     if (status.contains("(healthy)")) {
-      return "healthy";
+      return ContainerHealth.HEALTHY;
     }
     if (status.contains("(unhealthy)")) {
-      return "unhealthy";
+      return ContainerHealth.UNHEALTHY;
     }
-    return status.contains("(health: starting)") ? "starting" : null;
+    return status.contains("(health: starting)") ? ContainerHealth.STARTING : ContainerHealth.NONE;
   }
 
   static Integer exitCodeFromStatus(String status) {

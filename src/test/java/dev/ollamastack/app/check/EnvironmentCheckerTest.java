@@ -7,6 +7,7 @@ import dev.ollamastack.app.PlatformChoice;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.check.HostProbe.PortUse;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
@@ -90,7 +91,7 @@ class EnvironmentCheckerTest {
             c.name(),
             c.image(),
             c.imageId(),
-            "running",
+            ContainerState.RUNNING,
             null,
             null,
             c.labels(),

@@ -10,6 +10,7 @@ import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ToolException;
 import dev.ollamastack.testsupport.Converged;
@@ -135,7 +136,7 @@ class LogsServiceTest {
               old.name(),
               old.image(),
               old.imageId(),
-              "running",
+              ContainerState.RUNNING,
               null,
               null,
               old.labels(),

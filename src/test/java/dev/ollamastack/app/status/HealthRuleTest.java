@@ -2,6 +2,8 @@ package dev.ollamastack.app.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
 import java.time.Instant;
 import java.util.List;
@@ -13,28 +15,39 @@ class HealthRuleTest {
 
   static ObservedContainer c(String state, String dockerHealth, Instant started) {
     return new ObservedContainer(
-        "id", "n", "img", "sha256:x", state, dockerHealth, null, Map.of(), List.of(), started, 0);
+        "id",
+        "n",
+        "img",
+        "sha256:x",
+        ContainerState.of(state),
+        ContainerHealth.of(dockerHealth),
+        null,
+        Map.of(),
+        List.of(),
+        started,
+        0);
   }
 
   @Test
   void probeDecidesWhenPublished() {
     Instant old = NOW.minusSeconds(3600);
     assertThat(HealthRule.of(c("running", "unhealthy", old), ProbeResult.OK, NOW))
-        .isEqualTo("healthy");
+        .isEqualTo(ServiceHealth.HEALTHY);
     assertThat(HealthRule.of(c("running", null, old), ProbeResult.CLOSED, NOW))
-        .isEqualTo("unhealthy");
+        .isEqualTo(ServiceHealth.UNHEALTHY);
     assertThat(HealthRule.of(c("running", "starting", old), ProbeResult.CLOSED, NOW))
-        .isEqualTo("starting");
+        .isEqualTo(ServiceHealth.STARTING);
     assertThat(HealthRule.of(c("running", null, NOW.minusSeconds(5)), ProbeResult.LISTENING, NOW))
-        .isEqualTo("starting");
+        .isEqualTo(ServiceHealth.STARTING);
   }
 
   @Test
   void dockerHealthWhenNotProbedAndUnknownWhenNotRunning() {
-    assertThat(HealthRule.of(c("running", "healthy", null), null, NOW)).isEqualTo("healthy");
-    assertThat(HealthRule.of(c("running", null, null), null, NOW)).isEqualTo("unknown");
+    assertThat(HealthRule.of(c("running", "healthy", null), null, NOW))
+        .isEqualTo(ServiceHealth.HEALTHY);
+    assertThat(HealthRule.of(c("running", null, null), null, NOW)).isEqualTo(ServiceHealth.UNKNOWN);
     assertThat(HealthRule.of(c("exited", "healthy", null), ProbeResult.OK, NOW))
-        .isEqualTo("unknown");
+        .isEqualTo(ServiceHealth.UNKNOWN);
   }
 
   @Test

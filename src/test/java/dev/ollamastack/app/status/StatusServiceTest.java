@@ -6,6 +6,8 @@ import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.engine.ContainerStats;
+import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
@@ -68,8 +70,8 @@ class StatusServiceTest {
     assertThat(r.services())
         .allSatisfy(
             s -> {
-              assertThat(s.state()).isEqualTo("running");
-              assertThat(s.health()).isEqualTo("healthy");
+              assertThat(s.state().label()).isEqualTo("running");
+              assertThat(s.health().label()).isEqualTo("healthy");
               assertThat(s.drift()).isEqualTo(Drift.IN_SYNC);
               assertThat(s.cpuPercent()).isEqualTo(1.5);
               assertThat(s.memoryBytes()).isEqualTo(100L << 20);
@@ -89,7 +91,7 @@ class StatusServiceTest {
     engine.removeContainer(engine.byName("ollama-stack-webui").orElseThrow().id());
     StatusReport r = status();
     ServiceStatus webui = row(r, "webui");
-    assertThat(webui.state()).isEqualTo("missing");
+    assertThat(webui.state().label()).isEqualTo("missing");
     assertThat(webui.drift()).isEqualTo(Drift.MISSING);
     assertThat(webui.url()).isNull();
     assertThat(r.ok()).isFalse();
@@ -102,7 +104,7 @@ class StatusServiceTest {
     engine.stopContainer(id, java.time.Duration.ZERO);
     ServiceStatus s = row(status(), "mcp-proxy");
     assertThat(s.stateText()).isEqualTo("exited (0)");
-    assertThat(s.drift().kind()).isEqualTo("stopped");
+    assertThat(s.drift().kind().label()).isEqualTo("stopped");
     assertThat(s.cpuPercent()).isNull();
     assertThat(s.uptimeSeconds()).isNull();
   }
@@ -116,7 +118,7 @@ class StatusServiceTest {
         Labels.SPEC, labels.get(Labels.SPEC).replace("ollama/ollama:latest", "ollama/ollama:0.1"));
     engine.put(withLabels(c, labels));
     ServiceStatus s = row(status(), "ollama");
-    assertThat(s.drift().kind()).isEqualTo("recreate");
+    assertThat(s.drift().kind().label()).isEqualTo("recreate");
     assertThat(s.drift().text())
         .isEqualTo("would be recreated: image ollama/ollama:0.1 → ollama/ollama:latest");
   }
@@ -125,14 +127,14 @@ class StatusServiceTest {
   void portThatListensButDoesNotAnswerIsUnhealthyAfterGraceAndStartingBefore() {
     probes.put(8080, ProbeResult.LISTENING);
     StatusReport r = status();
-    assertThat(row(r, "webui").health()).isEqualTo("unhealthy");
+    assertThat(row(r, "webui").health().label()).isEqualTo("unhealthy");
     assertThat(row(r, "webui").url()).isNull();
     assertThat(r.ok()).isFalse();
     assertThat(r.nextSteps()).anyMatch(s -> s.contains("ollama-stack logs webui"));
 
     ObservedContainer c = engine.byName("ollama-stack-webui").orElseThrow();
     engine.put(withStart(c, NOW.minusSeconds(10)));
-    assertThat(row(status(), "webui").health()).isEqualTo("starting");
+    assertThat(row(status(), "webui").health().label()).isEqualTo("starting");
   }
 
   @Test
@@ -143,7 +145,7 @@ class StatusServiceTest {
     StatusReport r = status();
     ServiceStatus s = row(r, "weather");
     assertThat(s.desired()).isFalse();
-    assertThat(s.drift().kind()).isEqualTo("orphan");
+    assertThat(s.drift().kind().label()).isEqualTo("orphan");
     assertThat(r.ok()).isTrue();
   }
 
@@ -167,7 +169,7 @@ class StatusServiceTest {
   void failingStatsLeaveTheRowWithoutCpuAndMemory() {
     engine.statsFail = true;
     ServiceStatus s = row(status(), "ollama");
-    assertThat(s.state()).isEqualTo("running");
+    assertThat(s.state().label()).isEqualTo("running");
     assertThat(s.cpuPercent()).isNull();
   }
 
@@ -181,8 +183,8 @@ class StatusServiceTest {
             c.name(),
             c.image(),
             c.imageId(),
-            "running",
-            "unhealthy",
+            ContainerState.RUNNING,
+            ContainerHealth.UNHEALTHY,
             null,
             c.labels(),
             List.of(),
@@ -191,7 +193,7 @@ class StatusServiceTest {
     engine.put(unpublished);
     // the desired spec publishes 8200, so the probe still applies: make it answer nothing
     probes.put(8200, ProbeResult.CLOSED);
-    assertThat(row(status(), "mcp-proxy").health()).isEqualTo("unhealthy");
+    assertThat(row(status(), "mcp-proxy").health().label()).isEqualTo("unhealthy");
   }
 
   static ObservedContainer withLabels(ObservedContainer c, Map<String, String> labels) {

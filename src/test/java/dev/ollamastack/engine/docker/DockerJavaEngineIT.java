@@ -14,7 +14,6 @@ import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
-import dev.ollamastack.model.DeviceSpec;
 import dev.ollamastack.model.HealthCheck;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.Mount;
@@ -39,7 +38,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -216,26 +214,14 @@ class DockerJavaEngineIT {
   private void webuiReachesOllamaByItsAlias(String network) throws Exception {
     int port = freePort();
     ContainerSpec webui =
-        new ContainerSpec(
-            installation + "-webui",
-            "webui",
-            Component.WEBUI,
-            StandInImages.WEBUI,
-            List.of(),
-            List.of(),
-            Map.of("OLLAMA_BASE_URL", "http://ollama:11434", "WEBUI_SECRET_KEY", "k"),
-            Set.of("WEBUI_SECRET_KEY"),
-            List.of(new PortBinding("127.0.0.1", port, 8080)),
-            List.of(),
-            network,
-            List.of(),
-            List.of(),
-            Resources.NONE,
-            DeviceSpec.NONE,
-            null,
-            null,
-            List.of(),
-            withComponent("webui"));
+        ContainerSpec.builder(installation + "-webui", Component.WEBUI)
+            .image(StandInImages.WEBUI)
+            .env(Map.of("OLLAMA_BASE_URL", "http://ollama:11434"))
+            .secretEnv("WEBUI_SECRET_KEY", "k")
+            .port(new PortBinding("127.0.0.1", port, 8080))
+            .network(network, List.of())
+            .labels(withComponent("webui"))
+            .build();
     String id = engine.createContainer(webui);
     engine.startContainer(id);
     await()
@@ -344,26 +330,17 @@ class DockerJavaEngineIT {
             Duration.ofSeconds(3),
             3,
             Duration.ofSeconds(10));
-    return new ContainerSpec(
-        installation + "-ollama",
-        "ollama",
-        Component.OLLAMA,
-        StandInImages.OLLAMA,
-        List.of(),
-        List.of(),
-        Map.of("OLLAMA_KEEP_ALIVE", "24h"),
-        Set.of(),
-        List.of(new PortBinding("127.0.0.1", port, 11434)),
-        List.of(Mount.volume(volume, "/root/.ollama")),
-        network,
-        List.of("ollama-stack-ollama"),
-        List.of("host.docker.internal:host-gateway"),
-        new Resources(256L * 1024 * 1024, 0.5),
-        DeviceSpec.NONE,
-        health,
-        null,
-        List.of(),
-        withComponent("ollama"));
+    return ContainerSpec.builder(installation + "-ollama", Component.OLLAMA)
+        .image(StandInImages.OLLAMA)
+        .env(Map.of("OLLAMA_KEEP_ALIVE", "24h"))
+        .port(new PortBinding("127.0.0.1", port, 11434))
+        .mount(Mount.volume(volume, "/root/.ollama"))
+        .network(network, List.of("ollama-stack-ollama", "ollama"))
+        .extraHosts(List.of("host.docker.internal:host-gateway"))
+        .resources(new Resources(256L * 1024 * 1024, 0.5))
+        .healthCheck(health)
+        .labels(withComponent("ollama"))
+        .build();
   }
 
   private Map<String, String> withComponent(String component) {

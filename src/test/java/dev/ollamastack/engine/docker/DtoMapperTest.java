@@ -2,6 +2,7 @@ package dev.ollamastack.engine.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ollamastack.model.ContainerHealth;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class DtoMapperTest {
   @Test
   void readsHealthAndExitCodeFromTheListStatus() {
-    assertThat(DtoMapper.healthFromStatus("Up 3 minutes (healthy)")).isEqualTo("healthy");
-    assertThat(DtoMapper.healthFromStatus("Up 1 second (health: starting)")).isEqualTo("starting");
-    assertThat(DtoMapper.healthFromStatus("Up 2 hours (unhealthy)")).isEqualTo("unhealthy");
-    assertThat(DtoMapper.healthFromStatus("Up 2 hours")).isNull();
+    assertThat(DtoMapper.healthFromStatus("Up 3 minutes (healthy)"))
+        .isEqualTo(ContainerHealth.HEALTHY);
+    assertThat(DtoMapper.healthFromStatus("Up 1 second (health: starting)"))
+        .isEqualTo(ContainerHealth.STARTING);
+    assertThat(DtoMapper.healthFromStatus("Up 2 hours (unhealthy)"))
+        .isEqualTo(ContainerHealth.UNHEALTHY);
+    assertThat(DtoMapper.healthFromStatus("Up 2 hours")).isEqualTo(ContainerHealth.NONE);
     assertThat(DtoMapper.exitCodeFromStatus("Exited (137) 5 seconds ago")).isEqualTo(137);
     assertThat(DtoMapper.exitCodeFromStatus("Up 2 hours")).isNull();
   }

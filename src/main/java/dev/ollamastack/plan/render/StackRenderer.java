@@ -1,13 +1,12 @@
-package dev.ollamastack.plan;
+package dev.ollamastack.plan.render;
 
-import dev.ollamastack.extensions.McpoConfig;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.NetworkSpec;
-import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.Secrets;
@@ -15,8 +14,10 @@ import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a {@link StackSpec} into the Docker resources of DESIGN.md §2: pure, so the same input
@@ -40,8 +41,8 @@ public final class StackRenderer {
   }
 
   /**
-   * @param spec the stack, platform already resolved (not {@code auto}); {@link PlatformDefaults}
-   *     are applied here, so every caller renders the same resources
+   * @param declared the stack, platform already resolved (not {@code auto}); {@link
+   *     PlatformDefaults} are applied here, so every caller renders the same resources
    * @param hostCpus CPUs of the Docker host: limits are clamped to it
    * @param stateDir {@code $OLLAMA_STACK_HOME/<name>} on the Docker host, for mounted files
    */
@@ -53,49 +54,41 @@ public final class StackRenderer {
     String name = spec.name();
     Map<String, String> base = baseLabels(name);
     NetworkSpec network = new NetworkSpec(name + "_network", base);
-    List<VolumeSpec> volumes = new ArrayList<>();
+    RenderInputs in =
+        new RenderInputs(spec, secrets, hostCpus, network.name(), gpuAccess, stateDir);
     List<ContainerSpec> containers = new ArrayList<>();
     List<RenderedFile> files = new ArrayList<>();
-    ServiceRenderer services =
-        new ServiceRenderer(spec, secrets, hostCpus, network.name(), gpuAccess);
-    boolean ollamaContainer = spec.ollama().mode() == OllamaMode.CONTAINER;
-    if (ollamaContainer) {
-      volumes.add(new VolumeSpec(ServiceRenderer.ollamaVolume(name), base));
-      containers.add(services.ollama());
-    }
-    if (spec.webui().enabled()) {
-      volumes.add(new VolumeSpec(ServiceRenderer.webuiVolume(name), base));
-      containers.add(services.webui());
-    }
-    if (spec.mcpProxy().enabled() && McpoConfig.hasServers(spec.extensions())) {
-      String configDir = stateDir + "/mcpo";
-      containers.add(services.mcpProxy(configDir));
-      files.add(
-          new RenderedFile(
-              Component.MCP_PROXY.containerName(name),
-              configDir + "/config.json",
-              McpoConfig.render(spec.extensions())));
-    }
-    List<ContainerSpec> labelled = new ArrayList<>();
-    for (ContainerSpec c : containers) {
-      labelled.add(withHashLabels(c, files, base));
+    for (ComponentContainer component : StackServices.runningComponents(spec)) {
+      List<RenderedFile> own = component.files(in);
+      files.addAll(own);
+      containers.add(withHashLabels(component.render(in), own, base));
     }
     return new DesiredState(
         name,
         network,
-        volumes,
-        labelled,
+        volumes(containers, base),
+        containers,
         files,
-        services.ollamaUrlFromHost(),
+        WebuiContainer.ollamaUrlFromHost(spec),
         spec.ollama().models(),
         spec.ollama().pruneModels());
   }
 
-  private ContainerSpec withHashLabels(
+  /** The named volumes the containers mount, in container order: no container, no volume. */
+  private static List<VolumeSpec> volumes(
+      List<ContainerSpec> containers, Map<String, String> base) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ContainerSpec c : containers) {
+      c.mounts().stream()
+          .filter(m -> m.kind() == Mount.Kind.VOLUME)
+          .forEach(m -> names.add(m.source()));
+    }
+    return names.stream().map(n -> new VolumeSpec(n, base)).toList();
+  }
+
+  private static ContainerSpec withHashLabels(
       ContainerSpec c, List<RenderedFile> files, Map<String, String> base) {
-    List<RenderedFile> own =
-        files.stream().filter(f -> f.containerName().equals(c.name())).toList();
-    String canonical = ConfigHash.canonicalJson(c, own);
+    String canonical = ConfigHash.canonicalJson(c, files);
     Map<String, String> labels = new LinkedHashMap<>(base);
     labels.put(Labels.COMPONENT, c.component().label());
     if (c.component() == Component.EXTENSION) {

@@ -1,4 +1,4 @@
-package dev.ollamastack.plan;
+package dev.ollamastack.plan.render;
 
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.OllamaSpec;

@@ -1,4 +1,4 @@
-package dev.ollamastack.plan;
+package dev.ollamastack.plan.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import dev.ollamastack.model.HealthCheck;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.RenderedFile;
+import dev.ollamastack.model.RestartPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +22,20 @@ import java.util.List;
 
 /**
  * The canonical form of a rendered container (sorted keys, secrets replaced by their digest) and
- * its sha256. Everything that changes the running container is in it; labels, readiness probes and
- * ordering hints are not, so a tool upgrade that only changes those never recreates. Bump {@link
- * #VERSION} when the form changes: containers hashed with another version are compared field by
- * field instead of by hash.
+ * its sha256. Everything that reaches Docker is in it; labels, readiness probes and ordering hints
+ * are not, so a tool upgrade that only changes those never recreates.
+ *
+ * <p>Form version 1 leaves out fields at the value every container of version 1 was created with
+ * ({@code restartPolicy: unless-stopped}, {@code init: true}): they are in the hash as soon as one
+ * differs, and the form of an installation made before they were fields is unchanged. Bump {@link
+ * #VERSION} when the form changes: containers hashed with another version are compared by image
+ * only, so an upgrade of the tool never recreates the whole stack.
  */
 public final class ConfigHash {
   public static final String VERSION = "1";
-  static final String SENSITIVE_PREFIX = "sha256:";
+
+  /** How a secret appears in the canonical form: its digest, never its value. */
+  public static final String SENSITIVE_PREFIX = "sha256:";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -47,7 +54,8 @@ public final class ConfigHash {
     }
   }
 
-  static JsonNode parse(String canonical) {
+  /** The canonical form as a tree, or null when it is not JSON (made by something else). */
+  public static JsonNode parse(String canonical) {
     try {
       return JSON.readTree(canonical);
     } catch (JsonProcessingException e) {
@@ -102,6 +110,12 @@ public final class ConfigHash {
     }
     devices(n.putObject("devices"), c.devices());
     healthCheck(n.putObject("healthCheck"), c.healthCheck());
+    if (c.restartPolicy() != RestartPolicy.UNLESS_STOPPED) {
+      n.put("restartPolicy", c.restartPolicy().dockerName());
+    }
+    if (!c.init()) {
+      n.put("init", false);
+    }
     ObjectNode fileNode = n.putObject("files");
     files.forEach(f -> fileNode.put(f.hostPath(), f.content()));
     return n;

@@ -1,0 +1,120 @@
+package dev.ollamastack.app;
+
+import dev.ollamastack.apply.ActionRunner;
+import dev.ollamastack.apply.ApplyResult;
+import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.config.StatePaths;
+import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.Platform;
+import dev.ollamastack.model.ToolException;
+import dev.ollamastack.plan.Overrides;
+import dev.ollamastack.plan.PlanDocument;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The apply intent, shared by {@code apply}, {@code start}/{@code stop}/{@code restart} and every
+ * later caller (restore, the controller): validate, lock, observe, plan, show, confirm, execute,
+ * record. Confirmation and progress are ports ({@link Confirmation}, {@link ApplyListener}): no
+ * terminal, no picocli, no {@code System.in} here.
+ */
+public final class ApplyStack {
+  /**
+   * What to apply.
+   *
+   * @param file {@code -f} value or {@code null}
+   * @param platform {@code --platform} value or {@code null}
+   * @param confirm whether to ask before changing anything ({@code false}: the user already said)
+   * @param dryRun plan and show, change nothing
+   * @param saved a saved plan that must still be current, or {@code null}
+   */
+  public record Request(
+      Path file,
+      Platform platform,
+      Overrides overrides,
+      Duration lockTimeout,
+      Duration readyTimeout,
+      boolean confirm,
+      boolean dryRun,
+      PlanDocument saved) {}
+
+  /** How an apply ended when nothing went wrong before its actions ran. */
+  public sealed interface Result {
+    PlannedStack planned();
+
+    /** The stack already matched: nothing ran. */
+    record NoChanges(PlannedStack planned) implements Result {}
+
+    /** {@code --dry-run}: the plan was shown, nothing ran. */
+    record DryRun(PlannedStack planned) implements Result {}
+
+    /** The actions ran; each one's outcome is in {@code result}. */
+    record Applied(PlannedStack planned, ApplyResult result) implements Result {}
+  }
+
+  private final AppContext ctx;
+  private final PlatformResolver platforms;
+  private final ActionRunner.Factory runners;
+
+  public ApplyStack(AppContext ctx, PlatformResolver platforms) {
+    this(ctx, platforms, ActionRunner.Factory.DOCKER);
+  }
+
+  public ApplyStack(AppContext ctx, PlatformResolver platforms, ActionRunner.Factory runners) {
+    this.ctx = ctx;
+    this.platforms = platforms;
+    this.runners = runners;
+  }
+
+  /**
+   * Runs one apply. Refusals (lock held, stale plan, a foreign container on our name, no
+   * confirmation) throw a {@link ToolException} with exit 5 before anything changed.
+   */
+  public Result run(Request req, Confirmation confirmation, ApplyListener listener) {
+    Reconciler reconciler = new Reconciler(ctx, platforms);
+    LoadedStack loaded = reconciler.load(req.file());
+    listener.loaded(loaded);
+    try (DockerEngine engine = ctx.engines().connect()) {
+      engine.info(); // exit 4 before taking the lock when Docker is down
+      Path lockFile = new StatePaths(ctx.stateHome()).lockFile(loaded.spec().name());
+      try (InstallationLock lock = InstallationLock.acquire(lockFile, req.lockTimeout())) {
+        PlanRequest planRequest =
+            new PlanRequest(req.file(), req.platform(), req.overrides(), !req.dryRun());
+        PlannedStack planned = reconciler.plan(loaded, planRequest, engine);
+        listener.planned(planned);
+        if (req.saved() != null) {
+          SavedPlans.checkCurrent(req.saved(), planned);
+        }
+        if (!planned.plan().blockers().isEmpty()) {
+          throw ToolException.refused(
+              planned.plan().blockers().get(0),
+              "remove or rename that container (docker rm), or choose another metadata.name");
+        }
+        if (req.dryRun()) {
+          return new Result.DryRun(planned);
+        }
+        if (planned.plan().isEmpty()) {
+          return new Result.NoChanges(planned);
+        }
+        if (req.confirm()) {
+          confirm(confirmation);
+        }
+        ApplyResult result =
+            new StackApplier(ctx, runners)
+                .apply(planned, engine, listener.progress(), req.readyTimeout());
+        return new Result.Applied(planned, result);
+      }
+    }
+  }
+
+  private static void confirm(Confirmation confirmation) {
+    switch (confirmation.ask("Apply these changes?")) {
+      case YES -> {}
+      case NO -> throw ToolException.refused("apply cancelled: nothing was changed", null);
+      case UNAVAILABLE ->
+          throw ToolException.refused(
+              "confirmation needed but stdin is not a terminal",
+              "review the plan above, then run again with --yes (-y)");
+    }
+  }
+}

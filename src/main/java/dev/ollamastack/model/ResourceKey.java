@@ -1,0 +1,60 @@
+package dev.ollamastack.model;
+
+import java.util.Objects;
+
+/**
+ * Names one resource of an installation: its kind and its name as Docker (or Ollama) knows it. The
+ * nodes of the planner's graph and the targets of every dependency.
+ */
+public record ResourceKey(ResourceKind kind, String name) implements Comparable<ResourceKey> {
+  public ResourceKey {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+  }
+
+  public static ResourceKey network(String name) {
+    return new ResourceKey(ResourceKind.NETWORK, name);
+  }
+
+  public static ResourceKey volume(String name) {
+    return new ResourceKey(ResourceKind.VOLUME, name);
+  }
+
+  public static ResourceKey image(String reference) {
+    return new ResourceKey(ResourceKind.IMAGE, reference);
+  }
+
+  public static ResourceKey container(String name) {
+    return new ResourceKey(ResourceKind.CONTAINER, name);
+  }
+
+  public static ResourceKey model(String name) {
+    return new ResourceKey(ResourceKind.MODEL, name);
+  }
+
+  /** {@code kind:name}, the form of the plan format ({@code container:ollama-stack-webui}). */
+  public static ResourceKey parse(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("not a resource key: " + text);
+    }
+    return new ResourceKey(
+        ResourceKind.ofLabel(text.substring(0, colon)), text.substring(colon + 1));
+  }
+
+  @Override
+  public int compareTo(ResourceKey o) {
+    int k = kind.compareTo(o.kind);
+    return k != 0 ? k : name.compareTo(o.name);
+  }
+
+  /** For people: {@code container ollama-stack-webui}. */
+  public String describe() {
+    return kind.label() + " " + name;
+  }
+
+  @Override
+  public String toString() {
+    return kind.label() + ":" + name;
+  }
+}

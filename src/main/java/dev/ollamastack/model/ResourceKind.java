@@ -1,0 +1,26 @@
+package dev.ollamastack.model;
+
+import java.util.Locale;
+
+/**
+ * The kinds of resource an installation is made of. A closed set: a new kind (an extension
+ * container, a backup job, a Swarm service) is added here and every exhaustive switch over it then
+ * fails to compile until it is handled.
+ */
+public enum ResourceKind {
+  NETWORK,
+  VOLUME,
+  IMAGE,
+  CONTAINER,
+  MODEL;
+
+  /** The word users see and the plan format uses: {@code network}, {@code container}, … */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The kind of a {@link #label()}. */
+  public static ResourceKind ofLabel(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ollamastack.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ollamastack.model.ToolException;
+import dev.ollamastack.plan.Overrides;
+import dev.ollamastack.testsupport.Converged;
+import dev.ollamastack.testsupport.FakeDockerEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The apply intent through its ports, with no terminal and no CLI: what a controller sees. */
+class ApplyStackTest {
+  @TempDir Path dir;
+  final FakeDockerEngine engine =
+      new FakeDockerEngine()
+          .withImages(
+              "ollama/ollama:latest",
+              "ghcr.io/open-webui/open-webui:main",
+              "ghcr.io/open-webui/mcpo:main");
+  final List<String> events = new ArrayList<>();
+
+  ApplyStack intent() {
+    AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine);
+    return new ApplyStack(ctx, new PlatformResolver(), Converged.RUNNERS);
+  }
+
+  static ApplyStack.Request request(boolean confirm, boolean dryRun) {
+    return new ApplyStack.Request(
+        null, null, Overrides.NONE, Duration.ZERO, Duration.ofSeconds(2), confirm, dryRun, null);
+  }
+
+  ApplyListener listener() {
+    return new ApplyListener() {
+      @Override
+      public void loaded(dev.ollamastack.config.LoadedStack loaded) {
+        events.add("loaded " + loaded.spec().name());
+      }
+
+      @Override
+      public void planned(PlannedStack planned) {
+        events.add("planned " + planned.plan().actions().size());
+      }
+    };
+  }
+
+  Confirmation answering(Confirmation.Answer answer) {
+    return q -> {
+      events.add("asked: " + q);
+      return answer;
+    };
+  }
+
+  @Test
+  void aYesAppliesThePlanAndTheNextRunFindsNothingToDo() {
+    ApplyStack.Result r =
+        intent().run(request(true, false), answering(Confirmation.Answer.YES), listener());
+    assertThat(r).isInstanceOf(ApplyStack.Result.Applied.class);
+    assertThat(((ApplyStack.Result.Applied) r).result().succeeded()).isTrue();
+    assertThat(events)
+        .containsExactly("loaded ollama-stack", "planned 6", "asked: Apply these changes?");
+    engine.clearMutations();
+    ApplyStack.Result again =
+        intent().run(request(true, false), answering(Confirmation.Answer.NO), listener());
+    assertThat(again).isInstanceOf(ApplyStack.Result.NoChanges.class);
+    assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
+  void aNoOrNobodyToAskRefusesWithExit5AndChangesNothing() {
+    for (Confirmation.Answer a : List.of(Confirmation.Answer.NO, Confirmation.Answer.UNAVAILABLE)) {
+      assertThatThrownBy(() -> intent().run(request(true, false), answering(a), listener()))
+          .isInstanceOfSatisfying(
+              ToolException.class, e -> assertThat(e.exitCode()).isEqualTo(ToolException.REFUSED));
+    }
+    assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
+  void aDryRunShowsThePlanAndNeverAsks() {
+    ApplyStack.Result r =
+        intent().run(request(true, true), answering(Confirmation.Answer.YES), listener());
+    assertThat(r).isInstanceOf(ApplyStack.Result.DryRun.class);
+    assertThat(events).containsExactly("loaded ollama-stack", "planned 6");
+    assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
+  void dockerDownFailsBeforeTheLockIsTaken() {
+    engine.unreachable = true;
+    assertThatThrownBy(() -> intent().run(request(false, false), Confirmation.ALWAYS, listener()))
+        .isInstanceOf(dev.ollamastack.engine.EngineUnavailableException.class);
+    assertThat(dir.resolve("home/ollama-stack/apply.lock")).doesNotExist();
+  }
+}
