@@ -58,9 +58,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       }
       case EngineUnavailableException u -> {
         err.println("error: " + u.getMessage() + rootCause(u));
-        err.println(
-            "hint: start Docker (e.g. 'sudo systemctl start docker' or 'dockerd &'), or point"
-                + " DOCKER_HOST at a running engine; 'ollama-stack check' diagnoses");
+        err.println("hint: " + unavailableHint(u));
         yield ToolException.ENVIRONMENT;
       }
       case EngineException e -> {
@@ -74,6 +72,17 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         yield ToolException.FAILED;
       }
     };
+  }
+
+  private static String unavailableHint(EngineUnavailableException u) {
+    if (u.context() != null) {
+      return "start the engine of Docker context "
+          + u.context()
+          + " (e.g. 'colima start', Docker Desktop), or pick another ('docker context ls',"
+          + " DOCKER_CONTEXT, DOCKER_HOST); 'ollama-stack check' diagnoses";
+    }
+    return "start Docker (e.g. 'sudo systemctl start docker' or 'dockerd &'), or point"
+        + " DOCKER_HOST at a running engine; 'ollama-stack check' diagnoses";
   }
 
   private static String rootCause(Throwable t) {

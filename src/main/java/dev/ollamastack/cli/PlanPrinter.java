@@ -23,7 +23,7 @@ final class PlanPrinter {
             + ") · Docker "
             + p.engine().serverVersion()
             + " at "
-            + p.engine().host());
+            + p.engine().where());
     out.println();
     for (String w : p.plan().warnings()) {
       err.println("warning: " + w);

@@ -20,6 +20,7 @@ class PlatformDetectionTest {
   static EngineInfo engine(List<String> runtimes) {
     return new EngineInfo(
         "unix:///var/run/docker.sock",
+        null,
         "27.0",
         "1.46",
         "linux",

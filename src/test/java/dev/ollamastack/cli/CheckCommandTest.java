@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.app.check.HostProbe;
 import dev.ollamastack.app.check.HostProbe.PortUse;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -101,5 +103,26 @@ class CheckCommandTest {
     assertThat(r.out())
         .contains("FAIL  docker", "cannot reach Docker at unix:///fake.sock", "hint: start Docker");
     assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void dockerLineNamesTheContextThatChoseTheEngine() {
+    engine.context = "colima";
+    CliRun r = check();
+    assertThat(r.out()).contains("ok    docker ", "at unix:///fake.sock (context colima)");
+  }
+
+  @Test
+  void unusableContextIsAFailedDockerItemWithItsHint() {
+    var ctx =
+        Converged.context(home, engine)
+            .withEngines(
+                new DockerJavaEngineFactory(
+                    Map.of("DOCKER_CONFIG", home.toString(), "DOCKER_CONTEXT", "nope")));
+    CliRun r = CliRun.run(ctx, fakeHost(), "check");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("FAIL  docker", "Docker context \"nope\" (DOCKER_CONTEXT) not found")
+        .contains("hint: run 'docker context ls'");
   }
 }

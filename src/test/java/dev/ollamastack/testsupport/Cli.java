@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class Cli {
   private final Path workDir;
   private final Map<String, String> env = new HashMap<>();
+  // Inherited variables to drop, e.g. DOCKER_HOST for a test of Docker contexts.
+  private final Set<String> unset = new HashSet<>();
 
   public Cli(Path workDir, Path stateHome) {
     this.workDir = workDir;
@@ -26,6 +30,14 @@ public final class Cli {
 
   public Cli env(String key, String value) {
     env.put(key, value);
+    unset.remove(key);
+    return this;
+  }
+
+  /** Runs without {@code key}, even when this JVM's environment has it. */
+  public Cli unsetEnv(String key) {
+    env.remove(key);
+    unset.add(key);
     return this;
   }
 
@@ -68,6 +80,7 @@ public final class Cli {
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+    pb.environment().keySet().removeAll(unset);
     pb.environment().putAll(env);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Path out = Files.createTempFile("cli-out", ".txt");

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class MyIT { ... }
  * }</pre>
  *
- * <p>The daemon is probed once per JVM, through the same {@code DOCKER_HOST} rules as the tool.
+ * <p>The daemon is probed once per JVM, through the same rules as the tool ({@code DOCKER_HOST},
+ * Docker contexts).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -51,10 +52,14 @@ public @interface DockerAvailable {
     public static synchronized Probe probe() {
       if (probe == null) {
         DockerJavaEngineFactory factory = new DockerJavaEngineFactory(System.getenv());
-        try (DockerEngine engine = factory.connect()) {
-          probe = new Probe(factory.host(), engine.info(), null);
+        String host = "(unresolved)"; // an unusable Docker context fails before there is a host
+        try {
+          host = factory.host();
+          try (DockerEngine engine = factory.connect()) {
+            probe = new Probe(host, engine.info(), null);
+          }
         } catch (RuntimeException e) {
-          probe = new Probe(factory.host(), null, e);
+          probe = new Probe(host, null, e);
         }
       }
       return probe;

@@ -50,6 +50,9 @@ public final class FakeDockerEngine implements DockerEngine {
   public final Set<String> createConflicts = new HashSet<>();
   public boolean unreachable;
 
+  /** The Docker context {@link #info()} reports, {@code null} for none. */
+  public volatile String context;
+
   /**
    * Answers {@link #exec}: (container name, argv) → result. Default: every command succeeds with no
    * output, as {@code curl -fsS} does against a reachable URL with {@code -o /dev/null}.
@@ -120,7 +123,8 @@ public final class FakeDockerEngine implements DockerEngine {
 
   private void check() {
     if (unreachable) {
-      throw new dev.ollamastack.engine.EngineUnavailableException("unix:///fake.sock", null);
+      throw new dev.ollamastack.engine.EngineUnavailableException(
+          "unix:///fake.sock", context, null);
     }
   }
 
@@ -129,6 +133,7 @@ public final class FakeDockerEngine implements DockerEngine {
     check();
     return new EngineInfo(
         "unix:///fake.sock",
+        context,
         "99.0-fake",
         "1.41",
         "linux",

@@ -56,15 +56,18 @@ public final class EnvironmentChecker {
     try (DockerEngine engine = ctx.engines().connect()) {
       info = engine.info();
       containers = engine.listContainers(new HashMap<>());
-      items.add(CheckItem.pass("docker", "Docker " + info.serverVersion() + " at " + info.host()));
+      items.add(CheckItem.pass("docker", "Docker " + info.serverVersion() + " at " + info.where()));
       items.addAll(DockerChecks.of(info, host));
     } catch (EngineUnavailableException e) {
       items.add(
           CheckItem.fail(
               "docker",
-              "cannot reach Docker at " + e.host(),
+              "cannot reach Docker at " + e.where(),
               "start Docker (e.g. 'sudo systemctl start docker'), or point DOCKER_HOST at a"
                   + " running engine; check you may use it ('docker info')"));
+    } catch (ToolException e) {
+      // An unusable Docker context: its message names the file, its hint the way out.
+      items.add(CheckItem.fail("docker", e.getMessage(), e.hint()));
     } catch (RuntimeException e) {
       items.add(
           CheckItem.fail(

@@ -33,21 +33,22 @@ import java.util.function.Consumer;
  * become our records in {@link DtoMapper}, failures our exceptions in {@link Failures}.
  */
 public final class DockerJavaEngine implements DockerEngine {
-  private final String host;
+  private final DockerEndpoint endpoint;
   private final DockerClient docker;
   private final Failures failures;
   private final ContainerOutput output;
   private final CgroupStats cgroups;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
-  DockerJavaEngine(String host, DockerClient docker) {
-    this.host = host;
+  DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker) {
+    this.endpoint = endpoint;
     this.docker = docker;
-    this.failures = new Failures(host);
+    this.failures = new Failures(endpoint);
     this.output = new ContainerOutput(docker, failures);
     // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
+    // (A VM's socket forwarded by a context, as Colima's, finds none and falls back to the API.)
     this.cgroups =
-        host.startsWith("unix://")
+        endpoint.host().startsWith("unix://")
             ? new CgroupStats(Path.of("/sys/fs/cgroup"), CPU_WINDOW, CgroupStats.hostMemory())
             : null;
   }
@@ -58,7 +59,7 @@ public final class DockerJavaEngine implements DockerEngine {
         "info",
         () -> {
           docker.pingCmd().exec();
-          return DtoMapper.info(host, docker.infoCmd().exec(), docker.versionCmd().exec());
+          return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
         });
   }
 

@@ -11,15 +11,16 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Connects to the engine named by {@code DOCKER_HOST}, else the local socket, through docker-java's
+ * Connects to the engine the {@code docker} CLI would use ({@code DOCKER_HOST}, else the current
+ * Docker context, else the local socket; see {@link DockerContexts}) through docker-java's
  * zero-dependency transport.
  *
  * <p>No API version is pinned: docker-java then sends unversioned paths and the daemon answers with
  * its own version, so an older daemon (20.10, API 1.41) works as well as a current one.
  */
 public final class DockerJavaEngineFactory implements EngineFactory {
-  /** Where Docker listens when {@code DOCKER_HOST} is not set. */
-  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+  /** Where Docker listens when neither {@code DOCKER_HOST} nor a context says otherwise. */
+  public static final String DEFAULT_HOST = DockerContexts.DEFAULT_HOST;
 
   // Short: a daemon that is down must be reported in seconds, not hang the CLI.
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -30,33 +31,41 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     this.env = Map.copyOf(env);
   }
 
-  /** The host this factory connects to. */
+  /**
+   * The host this factory connects to.
+   *
+   * @throws dev.ollamastack.model.ToolException (exit 4) when the chosen context is unusable
+   */
   public String host() {
-    String host = env.get("DOCKER_HOST");
-    return host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
+    return endpoint().host();
+  }
+
+  // Resolved on each connect, not in the constructor: commands that never call Docker
+  // (validate, init) must not fail on a broken context.
+  DockerEndpoint endpoint() {
+    return new DockerContexts(env).resolve();
   }
 
   @Override
   public DockerEngine connect() {
-    String host = host();
-    return new DockerJavaEngine(host, client(host, env));
+    DockerEndpoint endpoint = endpoint();
+    return new DockerJavaEngine(endpoint, client(endpoint));
   }
 
-  /** A docker-java client for {@code host}; TLS settings come from {@code env} as Docker's CLI. */
-  static DockerClient client(String host, Map<String, String> env) {
+  /** A docker-java client for {@code endpoint}, with its TLS settings. */
+  static DockerClient client(DockerEndpoint endpoint) {
     DefaultDockerClientConfig.Builder config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host);
-    String tlsVerify = env.get("DOCKER_TLS_VERIFY");
-    boolean tls = tlsVerify != null && !tlsVerify.isEmpty() && !"0".equals(tlsVerify);
-    config.withDockerTlsVerify(tls);
-    if (tls && env.get("DOCKER_CERT_PATH") != null) {
-      config.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(endpoint.host())
+            .withDockerTlsVerify(endpoint.tlsVerify());
+    if (endpoint.certPath() != null) {
+      config.withDockerCertPath(endpoint.certPath());
     }
     DefaultDockerClientConfig built = config.build();
     // No response timeout: log follows, pulls and builds legitimately stay silent for minutes.
     ZerodepDockerHttpClient http =
         new ZerodepDockerHttpClient.Builder()
-            .dockerHost(URI.create(host))
+            .dockerHost(URI.create(endpoint.host()))
             .sslConfig(built.getSSLConfig())
             .connectionTimeout(CONNECT_TIMEOUT)
             .maxConnections(32)

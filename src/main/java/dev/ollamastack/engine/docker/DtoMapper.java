@@ -87,13 +87,14 @@ final class DtoMapper {
     return new ObservedVolume(v.getName(), v.getMountpoint(), v.getLabels());
   }
 
-  static EngineInfo info(String host, Info info, Version version) {
+  static EngineInfo info(DockerEndpoint endpoint, Info info, Version version) {
     List<String> runtimes =
         info.getRuntimes() == null
             ? List.of()
             : info.getRuntimes().keySet().stream().sorted().toList();
     return new EngineInfo(
-        host,
+        endpoint.host(),
+        endpoint.context(),
         version.getVersion() != null ? version.getVersion() : info.getServerVersion(),
         version.getApiVersion(),
         info.getOperatingSystem(),

@@ -12,10 +12,10 @@ import java.util.function.Supplier;
  * is unavailable; an HTTP status from the daemon means it refused the operation.
  */
 final class Failures {
-  private final String host;
+  private final DockerEndpoint endpoint;
 
-  Failures(String host) {
-    this.host = host;
+  Failures(DockerEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   <T> T call(String what, Supplier<T> action) {
@@ -43,7 +43,7 @@ final class Failures {
       return new EngineException(what + ": " + daemonMessage(d), d.getHttpStatus(), d);
     }
     if (hasIoCause(e)) {
-      return new EngineUnavailableException(host, e);
+      return new EngineUnavailableException(endpoint.host(), endpoint.context(), e);
     }
     return new EngineException(what + ": " + e.getMessage(), 0, e);
   }

@@ -133,7 +133,8 @@ class EnvironmentCheckerTest {
     assertThat(item(check(), "disk space").status()).isEqualTo(CheckStatus.WARN);
     host.freeBytes = null;
     assertThat(item(check(), "disk space").detail()).contains("unknown");
-    EngineInfo old = new EngineInfo("h", "19.03", "1.40", "linux", "vfs", "/d", 1, 1, List.of());
+    EngineInfo old =
+        new EngineInfo("h", null, "19.03", "1.40", "linux", "vfs", "/d", 1, 1, List.of());
     assertThat(DockerChecks.api(old).status()).isEqualTo(CheckStatus.WARN);
     assertThat(DockerChecks.storage(old).status()).isEqualTo(CheckStatus.WARN);
     assertThat(DockerChecks.compare("1.9", "1.41")).isNegative();
@@ -143,7 +144,7 @@ class EnvironmentCheckerTest {
   @Test
   void nvidiaNeedsDriverToolkitAndRuntime() {
     EngineInfo info =
-        new EngineInfo("h", "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc"));
+        new EngineInfo("h", null, "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc"));
     PlatformChoice nvidia = new PlatformChoice(Platform.NVIDIA, "spec.platform: nvidia");
     StackSpec spec = StackSpec.defaults().withPlatform(Platform.NVIDIA);
     List<CheckItem> bare = PlatformChecks.of(spec, nvidia, info, host);
@@ -155,7 +156,7 @@ class EnvironmentCheckerTest {
     host.dirs.put(Path.of("/etc/cdi"), List.of("nvidia.yaml"));
     EngineInfo withRuntime =
         new EngineInfo(
-            "h", "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc", "nvidia"));
+            "h", null, "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc", "nvidia"));
     List<CheckItem> ready = PlatformChecks.of(spec, nvidia, withRuntime, host);
     assertThat(ready).extracting(CheckItem::status).containsOnly(CheckStatus.PASS);
     assertThat(ready.get(2).detail()).isEqualTo("CDI spec /etc/cdi/nvidia.yaml");

@@ -24,10 +24,10 @@ public final class TestDocker implements AutoCloseable {
     this.docker = docker;
   }
 
-  /** A client for the daemon of {@code DOCKER_HOST} (else the local socket). */
+  /** A client for the daemon the tool would use ({@code DOCKER_HOST}, context, local socket). */
   public static TestDocker connect() {
     DockerJavaEngineFactory f = new DockerJavaEngineFactory(System.getenv());
-    return new TestDocker(DockerJavaEngineFactory.client(f.host(), System.getenv()));
+    return new TestDocker(DockerJavaEngineFactory.client(f.endpoint()));
   }
 
   /** Output and exit code of a command run in a container. */
