@@ -65,7 +65,7 @@ public final class StackLoader {
             .orElseThrow(
                 () ->
                     InvalidStackException.of(
-                        Problem.ofFile(
+                        Problem.atStart(
                             displayName,
                             "the file is empty; a stack file needs at least"
                                 + " 'apiVersion: ollama-stack/v1' and 'kind: Stack'"),

@@ -109,7 +109,8 @@ class StackLoaderTest {
         catchThrowableOfType(
             InvalidStackException.class, () -> new StackLoader(Map.of(), dir).load(big));
 
-    assertThat(e.getMessage()).startsWith(big + ": file is 10.0 MB; a stack file is at most 1 MB");
+    assertThat(e.getMessage())
+        .startsWith(big + ":1:1: file is 10.0 MB; a stack file is at most 1 MB");
   }
 
   @Test
