@@ -33,11 +33,14 @@ final class ExpansionGuard implements Parser {
 
   private static final String BOMB = " (an alias bomb?)";
 
+  /** What an anchor names: a value already read, or a list or map still being read. */
+  private sealed interface Anchored permits Size, Open {}
+
   /** What an anchored value amounts to when an alias repeats it. */
-  private record Size(long values, int depth, boolean collection) {}
+  private record Size(long values, int depth, boolean collection) implements Anchored {}
 
   /** A list or map whose end has not been seen yet. */
-  private static final class Open {
+  private static final class Open implements Anchored {
     final Optional<Anchor> anchor;
     long values = 1;
     int depth = 1;
@@ -50,7 +53,7 @@ final class ExpansionGuard implements Parser {
   private final Parser events;
   private final String file;
   private final Deque<Open> open = new ArrayDeque<>();
-  private final Map<Anchor, Object> anchors = new HashMap<>(); // Size, or Open while inside it
+  private final Map<Anchor, Anchored> anchors = new HashMap<>();
   private int collectionAliases;
   private long aliasedValues;
 
@@ -119,22 +122,25 @@ final class ExpansionGuard implements Parser {
     }
   }
 
-  /** An undefined alias is left to the composer, which reports it with its mark. */
   private void repeat(AliasEvent alias) {
-    Object anchored = anchors.get(alias.getAlias());
-    String name = "alias *" + alias.getAlias().getValue();
-    if (anchored instanceof Open) {
-      throw refuse(
-          alias.getStartMark(),
-          name
-              + " is inside the list or map it names (&"
-              + alias.getAlias().getValue()
-              + "), so it would repeat forever",
-          SyntaxProblems.ALIAS_HINT);
+    String name = alias.getAlias().getValue();
+    switch (anchors.get(alias.getAlias())) {
+      case null -> {} // undefined: the composer reports it at the alias
+      case Open inside ->
+          throw refuse(
+              alias.getStartMark(),
+              "alias *"
+                  + name
+                  + " is inside the list or map it names (&"
+                  + name
+                  + ")"
+                  + ", so it would repeat forever",
+              SyntaxProblems.ALIAS_HINT);
+      case Size size -> count(alias, "alias *" + name, size);
     }
-    if (!(anchored instanceof Size size)) {
-      return;
-    }
+  }
+
+  private void count(AliasEvent alias, String name, Size size) {
     if (size.collection() && ++collectionAliases > MAX_COLLECTION_ALIASES) {
       throw refuse(
           alias.getStartMark(),
