@@ -22,8 +22,8 @@ final class DocumentShape {
     if (got == null) {
       return;
     }
-    int line = root.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-    int column = root.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    int line = root.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    int column = root.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
     throw InvalidStackException.of(
         new Problem(
             file,

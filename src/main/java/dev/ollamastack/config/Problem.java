@@ -16,9 +16,17 @@ public record Problem(String file, int line, int column, String path, String mes
     path = path == null ? "" : path;
   }
 
-  /** A problem about the whole file, without a position. */
+  /** A problem about a file that cannot be read, so it has no position. */
   public static Problem ofFile(String file, String message) {
     return new Problem(file, 0, 0, "", message);
+  }
+
+  /**
+   * A problem about the whole text of a file (empty, too large): placed at line 1, column 1, so
+   * editors and {@code file:line:col} parsers still jump to the file.
+   */
+  public static Problem atStart(String file, String message) {
+    return new Problem(file, 1, 1, "", message);
   }
 
   /** Whether the position is known. */

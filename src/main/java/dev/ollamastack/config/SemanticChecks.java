@@ -30,13 +30,18 @@ final class SemanticChecks {
   private final String file;
   private final SourceMap sources;
   private final ExtensionLocator extensions;
+  private final String stateHome;
   private final List<Problem> errors = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
 
-  SemanticChecks(String file, SourceMap sources, ExtensionLocator extensions) {
+  /**
+   * @param stateHome {@code $OLLAMA_STACK_HOME} as set, or {@code null}: where secrets are kept
+   */
+  SemanticChecks(String file, SourceMap sources, ExtensionLocator extensions, String stateHome) {
     this.file = file;
     this.sources = sources;
     this.extensions = extensions;
+    this.stateHome = stateHome;
   }
 
   Findings check(StackSpec spec) {
@@ -44,6 +49,7 @@ final class SemanticChecks {
     checkPorts(spec);
     checkGpus(spec);
     checkExtensions(spec);
+    errors.addAll(ReservedEnv.problems(spec, file, sources, stateHome));
     return new Findings(List.copyOf(errors), List.copyOf(warnings));
   }
 

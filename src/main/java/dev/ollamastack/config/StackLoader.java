@@ -32,6 +32,9 @@ public final class StackLoader {
   /** Names the stack file when {@code -f} is not given. */
   public static final String FILE_VARIABLE = "OLLAMA_STACK_FILE";
 
+  /** Where the tool keeps its state; named when a secret is found in the file. */
+  static final String STATE_HOME_VARIABLE = "OLLAMA_STACK_HOME";
+
   static final String EMBEDDED_RESOURCE = "/dev/ollamastack/config/default-stack.yaml";
 
   private final Map<String, String> env;
@@ -65,7 +68,7 @@ public final class StackLoader {
             .orElseThrow(
                 () ->
                     InvalidStackException.of(
-                        Problem.ofFile(
+                        Problem.atStart(
                             displayName,
                             "the file is empty; a stack file needs at least"
                                 + " 'apiVersion: ollama-stack/v1' and 'kind: Stack'"),
@@ -87,7 +90,8 @@ public final class StackLoader {
         new SemanticChecks(
                 displayName,
                 tree.sources(),
-                new ExtensionLocator(ExtensionCatalog.builtIn(), baseDir))
+                new ExtensionLocator(ExtensionCatalog.builtIn(), baseDir),
+                env.get(STATE_HOME_VARIABLE))
             .check(spec);
     if (!findings.errors().isEmpty()) {
       throw new InvalidStackException(

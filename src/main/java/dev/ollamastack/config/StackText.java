@@ -21,7 +21,7 @@ final class StackText {
   static void checkSize(String file, long size) {
     if (size > MAX_BYTES) {
       throw InvalidStackException.of(
-          Problem.ofFile(
+          Problem.atStart(
               file,
               String.format(
                   "file is %.1f MB; a stack file is at most 1 MB (is this the right file?)",

@@ -18,11 +18,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * YAML nodes to a Jackson tree the schema validator reads, recording every key's and value's
  * position, interpolating {@code ${VAR}} in string values and reporting duplicate keys. Problems
- * are collected, not thrown, so one run reports them all.
+ * are collected, not thrown, so one run reports them all. Aliases are expanded here: the graph
+ * comes from {@link YamlParser}, whose {@link ExpansionGuard} has already refused cycles, deep
+ * nesting and alias bombs, so the recursion is bounded.
  */
 final class TreeBuilder {
-  /** Deeper than any stack file; stops alias cycles ({@code &a [*a]}) from recursing forever. */
-  private static final int MAX_DEPTH = 64;
 
   /**
    * The converted document.
@@ -45,25 +45,21 @@ final class TreeBuilder {
 
   static Result build(Node root, String file, Interpolator interpolator) {
     TreeBuilder b = new TreeBuilder(file, interpolator);
-    JsonNode json = b.convert(root, "", 0);
+    JsonNode json = b.convert(root, "");
     return new Result(json, b.sources, List.copyOf(b.problems));
   }
 
-  private JsonNode convert(Node node, String path, int depth) {
+  private JsonNode convert(Node node, String path) {
     sources.putValue(path, location(node));
-    if (depth > MAX_DEPTH) {
-      problems.add(problem(node, path, "nested too deeply (a recursive alias?)"));
-      return JSON.nullNode();
-    }
     return switch (node) {
-      case MappingNode m -> mapping(m, path, depth);
-      case SequenceNode s -> sequence(s, path, depth);
+      case MappingNode m -> mapping(m, path);
+      case SequenceNode s -> sequence(s, path);
       case ScalarNode s -> scalar(s, path);
       default -> JSON.nullNode();
     };
   }
 
-  private ObjectNode mapping(MappingNode node, String path, int depth) {
+  private ObjectNode mapping(MappingNode node, String path) {
     ObjectNode object = JSON.objectNode();
     Map<String, Location> seen = new HashMap<>();
     for (NodeTuple tuple : node.getValue()) {
@@ -84,16 +80,16 @@ final class TreeBuilder {
         continue;
       }
       sources.putKey(child, location(keyNode));
-      object.set(key, convert(tuple.getValueNode(), child, depth + 1));
+      object.set(key, convert(tuple.getValueNode(), child));
     }
     return object;
   }
 
-  private ArrayNode sequence(SequenceNode node, String path, int depth) {
+  private ArrayNode sequence(SequenceNode node, String path) {
     ArrayNode array = JSON.arrayNode();
     List<Node> items = node.getValue();
     for (int i = 0; i < items.size(); i++) {
-      array.add(convert(items.get(i), DottedPath.index(path, i), depth + 1));
+      array.add(convert(items.get(i), DottedPath.index(path, i)));
     }
     return array;
   }

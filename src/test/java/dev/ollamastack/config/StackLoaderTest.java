@@ -109,7 +109,29 @@ class StackLoaderTest {
         catchThrowableOfType(
             InvalidStackException.class, () -> new StackLoader(Map.of(), dir).load(big));
 
-    assertThat(e.getMessage()).startsWith(big + ": file is 10.0 MB; a stack file is at most 1 MB");
+    assertThat(e.getMessage())
+        .startsWith(big + ":1:1: file is 10.0 MB; a stack file is at most 1 MB");
+  }
+
+  @Test
+  void anchorsAndAliasesRepeatValuesWithinTheLimits() throws IOException {
+    String yaml =
+        HEADER
+            + "spec:\n  services:\n"
+            + "    ollama:\n      resources: &limits {memory: 4g, cpus: 2}\n"
+            + "    webui:\n      resources: *limits\n"
+            + "      env: &env {ENABLE_SIGNUP: false, WEBUI_NAME: &name Lab}\n"
+            + "    mcpProxy:\n      env: *env\n"
+            + "  extensions:\n    settings:\n      time: {env: {LOCAL_TIMEZONE: *name}}\n";
+
+    StackSpec spec = load(yaml).spec();
+
+    assertThat(spec.webui().resources()).isEqualTo(spec.ollama().resources());
+    assertThat(spec.mcpProxy().env())
+        .isEqualTo(spec.webui().env())
+        .containsEntry("WEBUI_NAME", "Lab");
+    assertThat(spec.extensions().settings().get("time").env())
+        .containsEntry("LOCAL_TIMEZONE", "Lab");
   }
 
   @Test
