@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.StackSpec;
-import dev.ollamastack.plan.StackRenderer;
+import dev.ollamastack.plan.render.StackRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
