@@ -58,7 +58,7 @@ class StatusIT {
       r = null;
       for (int i = 0; i < 20; i++) {
         r = new StatusService(ctx, StatusProbes.http(), Clock.systemUTC()).status(loaded, engine);
-        if ("healthy".equals(r.services().get(0).health())) {
+        if ("healthy".equals(r.services().get(0).health().label())) {
           break;
         }
         Thread.sleep(250);
@@ -68,8 +68,8 @@ class StatusIT {
 
     ServiceStatus ollama = r.services().get(0);
     assertThat(ollama.service()).isEqualTo("ollama");
-    assertThat(ollama.state()).isEqualTo("running");
-    assertThat(ollama.health()).isEqualTo("healthy");
+    assertThat(ollama.state().label()).isEqualTo("running");
+    assertThat(ollama.health().label()).isEqualTo("healthy");
     assertThat(ollama.url()).isEqualTo("http://localhost:" + ollamaPort);
     assertThat(ollama.imageId()).hasSize(12);
     assertThat(ollama.uptimeSeconds()).isNotNull();
@@ -77,7 +77,7 @@ class StatusIT {
     // created by hand, without our config hash: apply would recreate it
     assertThat(ollama.drift().kind()).isEqualTo("recreate");
     ServiceStatus webui = r.services().get(1);
-    assertThat(webui.state()).isEqualTo("missing");
+    assertThat(webui.state().label()).isEqualTo("missing");
     assertThat(r.ok()).isFalse();
     assertThat(r.models()).extracting(m -> m.name()).containsExactly("tiny:latest");
     assertThat(took).isLessThan(Duration.ofSeconds(15));

@@ -127,7 +127,7 @@ class DockerJavaEngineIT {
             c -> {
               assertThat(c.id()).isEqualTo(id);
               assertThat(c.name()).isEqualTo(ollamaSpec.name());
-              assertThat(c.state()).isEqualTo("created");
+              assertThat(c.state().label()).isEqualTo("created");
               assertThat(c.image()).isEqualTo(StandInImages.OLLAMA);
               assertThat(c.labels()).containsEntry(Labels.COMPONENT, "ollama");
             });
@@ -157,14 +157,14 @@ class DockerJavaEngineIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> "healthy".equals(engine.inspectContainer(id).orElseThrow().health()));
+        .until(() -> "healthy".equals(engine.inspectContainer(id).orElseThrow().health().label()));
     ObservedContainer running = engine.inspectContainer(ollamaSpec.name()).orElseThrow();
     assertThat(running.running()).isTrue();
     assertThat(running.startedAt()).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
     assertThat(running.restartCount()).isZero();
     assertThat(running.ports()).containsExactly(new PortBinding("127.0.0.1", port, 11434));
     assertThat(engine.listContainers(Map.of(Labels.INSTALLATION, installation)).getFirst().health())
-        .isEqualTo("healthy");
+        .isEqualTo(dev.ollamastack.model.ContainerHealth.HEALTHY);
     assertThat(get("http://127.0.0.1:" + port + "/")).isEqualTo("Ollama is running");
 
     assertDockerGotTheWholeSpec(id, network);
@@ -182,7 +182,7 @@ class DockerJavaEngineIT {
     engine.stopContainer(id, Duration.ofSeconds(5));
     engine.stopContainer(id, Duration.ofSeconds(5)); // already stopped: fine
     ObservedContainer stopped = engine.inspectContainer(id).orElseThrow();
-    assertThat(stopped.state()).isEqualTo("exited");
+    assertThat(stopped.state().label()).isEqualTo("exited");
     assertThat(stopped.exitCode()).isZero();
     assertThat(engine.stats(id)).isEmpty();
     engine.removeContainer(id);
