@@ -54,7 +54,7 @@ final class ApplyFlow {
   }
 
   int run(Settings s) {
-    Reconciler reconciler = new Reconciler(ctx, new PlatformResolver());
+    Reconciler reconciler = new Reconciler(ctx, new PlatformResolver(ctx.host()));
     LoadedStack loaded = reconciler.load(s.file());
     PlanPrinter.warnings(err, loaded);
     String name = loaded.spec().name();

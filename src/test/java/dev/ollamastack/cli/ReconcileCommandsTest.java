@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,8 @@ class ReconcileCommandsTest {
               "ghcr.io/open-webui/mcpo:main");
 
   CliRun run(String... args) {
-    AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine);
+    AppContext ctx =
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost());
     return CliRun.run(Main.commandLine(ctx, false), args);
   }
 
