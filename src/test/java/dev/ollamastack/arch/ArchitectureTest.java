@@ -1,6 +1,7 @@
 package dev.ollamastack.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -12,12 +13,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "dev.ollamastack";
   private static JavaClasses classes;
+  private static JavaClasses testClasses;
 
   @BeforeAll
   static void importClasses() {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    testClasses =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
             .importPackages(ROOT);
   }
 
@@ -80,6 +86,22 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * Tests reach Docker through the {@code DockerEngine} port; what they need beyond it (image tags,
+   * exec, labelled containers made by hand) lives in one test-support package, the counterpart of
+   * {@code engine.docker}.
+   */
+  @Test
+  void testCodeImportsDockerJavaOnlyInTestSupport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".testsupport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.dockerjava..")
+        .check(testClasses);
+  }
+
   @Test
   void onlyCliImportsPicocli() {
     noClasses()
@@ -135,5 +157,17 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(ROOT + ".app..", ROOT + ".cli..", ROOT + ".engine.docker..")
         .check(classes);
+  }
+
+  /** The arrows of DESIGN.md §5 form a DAG: no package, through others, depends on itself. */
+  @Test
+  void topLevelPackagesHaveNoCycles() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /** Nor do sub-packages: {@code app} and {@code app.check}, {@code engine} and its adapter. */
+  @Test
+  void subPackagesHaveNoCycles() {
+    slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
   }
 }

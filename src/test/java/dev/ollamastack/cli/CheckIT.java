@@ -9,6 +9,7 @@ import dev.ollamastack.app.check.CheckStatus;
 import dev.ollamastack.app.check.EnvironmentChecker;
 import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.ItDocker;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

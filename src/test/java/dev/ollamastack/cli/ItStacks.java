@@ -14,6 +14,7 @@ import dev.ollamastack.model.Resources;
 import dev.ollamastack.model.ServiceSpec;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.testsupport.FakeHost;
+import dev.ollamastack.testsupport.ItDocker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -38,8 +38,15 @@ public final class DockerJavaEngineFactory implements EngineFactory {
 
   @Override
   public DockerEngine connect() {
-    String host = host();
-    return new DockerJavaEngine(host, client(host, env));
+    return new DockerJavaEngine(host(), client());
+  }
+
+  /**
+   * A docker-java client of the daemon this factory connects to. Beside {@link #connect()}, for
+   * test support that needs Docker beyond the {@code DockerEngine} port (image tags, exec).
+   */
+  public DockerClient client() {
+    return client(host(), env);
   }
 
   /** A docker-java client for {@code host}; TLS settings come from {@code env} as Docker's CLI. */
