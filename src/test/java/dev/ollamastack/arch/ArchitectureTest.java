@@ -6,6 +6,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ollamastack.app.host.SystemHostProbe;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,24 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("com.github.dockerjava..")
         .check(testClasses);
+  }
+
+  /**
+   * The process environment and the real host reach intents only through {@code AppContext}: tests
+   * hand them a fake host and their own environment.
+   */
+  @Test
+  void onlyMainReadsTheProcessEnvironmentAndBuildsTheRealHost() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(ROOT + ".cli.Main")
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callConstructor(SystemHostProbe.class, Map.class)
+        .check(classes);
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The real host: runs processes, reads the file system, {@code /proc} and the {@code os.*} system
- * properties. The only place that does; everything else asks the {@link HostProbe} of its context.
+ * properties. {@code Main} builds the only one, from the process environment; intents ask the
+ * {@link HostProbe} of their context.
  */
 public final class SystemHostProbe implements HostProbe {
   /** Reading a CDI spec or a sysfs file; anything larger is not what we are looking for. */
