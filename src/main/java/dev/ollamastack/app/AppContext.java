@@ -1,5 +1,6 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.engine.EngineFactory;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,9 +13,16 @@ import java.util.Map;
  * @param stateHome {@code $OLLAMA_STACK_HOME}, default {@code ~/.ollama-stack}
  * @param interactive whether stdin is a terminal (confirmation prompts are possible)
  * @param engines how to reach Docker; only called by intents that need it
+ * @param host the machine the CLI runs on (platform detection, {@code check}); nothing else reads
+ *     the host's {@code PATH}, files or {@code os.*} properties
  */
 public record AppContext(
-    Map<String, String> env, Path cwd, Path stateHome, boolean interactive, EngineFactory engines) {
+    Map<String, String> env,
+    Path cwd,
+    Path stateHome,
+    boolean interactive,
+    EngineFactory engines,
+    HostProbe host) {
 
   public AppContext {
     env = Map.copyOf(env);
@@ -33,6 +41,10 @@ public record AppContext(
   }
 
   public AppContext withEngines(EngineFactory f) {
-    return new AppContext(env, cwd, stateHome, interactive, f);
+    return new AppContext(env, cwd, stateHome, interactive, f, host);
+  }
+
+  public AppContext withHost(HostProbe h) {
+    return new AppContext(env, cwd, stateHome, interactive, engines, h);
   }
 }

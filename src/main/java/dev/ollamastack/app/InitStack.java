@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * Intent {@code init}: write a commented starter stack file and make sure the installation's
@@ -50,14 +50,10 @@ public final class InitStack {
   private static final String NAME_PATTERN = "[a-z0-9][a-z0-9_.-]{0,62}";
 
   private final AppContext context;
-  private final Supplier<Platform> detector;
 
-  /**
-   * @param detector the platform this machine suggests, for a starter file without --platform
-   */
-  public InitStack(AppContext context, Supplier<Platform> detector) {
+  /** Without {@code --platform}, the starter file is for the platform detected on the host. */
+  public InitStack(AppContext context) {
     this.context = context;
-    this.detector = detector;
   }
 
   public Result run(Request request) {
@@ -75,7 +71,7 @@ public final class InitStack {
           "use --force to overwrite it (existing secrets are kept unless --rotate-secrets)");
     }
     boolean detected = request.platform() == null;
-    Platform platform = detected ? detector.get() : request.platform();
+    Platform platform = detected ? detect() : request.platform();
     SecretsOutcome secrets = ensureSecrets(name, request.rotateSecrets());
     writeStackFile(target, StarterFile.render(platform, name, schemaRef(target)));
     return new Result(
@@ -85,6 +81,11 @@ public final class InitStack {
         detected,
         new SecretStore(context.stateHome()).file(name),
         secrets);
+  }
+
+  /** Without Docker's list of runtimes: init must work before Docker is set up. */
+  private Platform detect() {
+    return new PlatformDetector(context.host()).detect(List.of()).platform();
   }
 
   private String displayName(Path file) {

@@ -1,5 +1,7 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.app.host.CdiSpecs;
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.Platform;
 import java.nio.file.Path;
@@ -19,7 +21,6 @@ import java.util.Optional;
  */
 public final class PlatformDetector {
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
-  static final List<Path> CDI_DIRS = List.of(Path.of("/etc/cdi"), Path.of("/var/run/cdi"));
   static final String TOOLKIT_HINT = "install nvidia-container-toolkit";
 
   private final HostProbe host;
@@ -54,7 +55,7 @@ public final class PlatformDetector {
    * there, else a device request (which also reports a missing toolkit clearly at start).
    */
   public GpuAccess nvidiaAccess(List<String> runtimes) {
-    return !runtimes.contains("nvidia") && cdiSpec().isPresent()
+    return !runtimes.contains("nvidia") && CdiSpecs.nvidia(host).isPresent()
         ? GpuAccess.CDI
         : GpuAccess.DEVICE_REQUEST;
   }
@@ -64,7 +65,7 @@ public final class PlatformDetector {
     if (runtimes.contains("nvidia")) {
       return new PlatformChoice(Platform.NVIDIA, lists + " and the nvidia runtime is registered");
     }
-    Optional<String> cdi = cdiSpec();
+    Optional<Path> cdi = CdiSpecs.nvidia(host);
     if (cdi.isPresent()) {
       return new PlatformChoice(
           Platform.NVIDIA,
@@ -86,23 +87,6 @@ public final class PlatformDetector {
         .filter(HostProbe.CommandResult::ok)
         .map(r -> (int) r.output().lines().filter(l -> l.startsWith("GPU ")).count())
         .orElse(0);
-  }
-
-  /** The first CDI spec file that describes NVIDIA devices, as a path. */
-  private Optional<String> cdiSpec() {
-    for (Path dir : CDI_DIRS) {
-      for (String name : host.list(dir)) {
-        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-          continue;
-        }
-        Path file = dir.resolve(name);
-        if (name.toLowerCase(Locale.ROOT).contains("nvidia")
-            || host.read(file).filter(s -> s.contains("nvidia.com/")).isPresent()) {
-          return Optional.of(file.toString());
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private Optional<String> amdRenderNode() {

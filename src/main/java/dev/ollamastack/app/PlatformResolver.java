@@ -1,5 +1,6 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.Platform;
@@ -14,11 +15,9 @@ import java.util.List;
 public final class PlatformResolver {
   private final PlatformDetector detector;
 
-  /** Detects on the real host. */
-  public PlatformResolver() {
-    this(new SystemHostProbe(System.getenv()));
-  }
-
+  /**
+   * @param host the machine {@code auto} is detected on: the context's ({@link AppContext#host()})
+   */
   public PlatformResolver(HostProbe host) {
     this.detector = new PlatformDetector(host);
   }

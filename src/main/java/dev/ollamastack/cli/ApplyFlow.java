@@ -37,7 +37,8 @@ final class ApplyFlow {
   int run(ApplyStack.Request request) {
     Confirmation confirmation = new TerminalConfirmation(ctx.interactive(), out, System.in);
     ApplyStack.Result result =
-        new ApplyStack(ctx, new PlatformResolver()).run(request, confirmation, listener());
+        new ApplyStack(ctx, new PlatformResolver(ctx.host()))
+            .run(request, confirmation, listener());
     return switch (result) {
       case ApplyStack.Result.NoChanges n -> 0;
       case ApplyStack.Result.DryRun d -> 0;

@@ -1,11 +1,8 @@
 package dev.ollamastack.cli;
 
-import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.check.CheckItem;
 import dev.ollamastack.app.check.CheckReport;
 import dev.ollamastack.app.check.EnvironmentChecker;
-import dev.ollamastack.app.check.HostProbe;
-import dev.ollamastack.app.check.LocalHost;
 import dev.ollamastack.model.ToolException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,17 +20,9 @@ import picocli.CommandLine.Mixin;
 final class CheckCommand extends CommandSupport implements Callable<Integer> {
   @Mixin OutputOptions output;
 
-  /** The machine probed; tests put a fake host here. */
-  HostProbe host;
-
   @Override
   public Integer call() {
-    CheckReport report =
-        new EnvironmentChecker(
-                context(),
-                host != null ? host : new LocalHost(context().env()),
-                new PlatformResolver())
-            .check(globals().file());
+    CheckReport report = new EnvironmentChecker(context()).check(globals().file());
     PrintWriter out = out();
     if (output.text()) {
       print(out, report);

@@ -26,7 +26,7 @@ final class DiffCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reconciler reconciler = new Reconciler(context(), new PlatformResolver());
+    Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
     var loaded = reconciler.load(globals().file());
     try (DockerEngine engine = context().engines().connect()) {
       PlannedStack p =

@@ -2,13 +2,9 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.InitStack;
-import dev.ollamastack.app.PlatformDetector;
-import dev.ollamastack.app.SystemHostProbe;
 import dev.ollamastack.model.Platform;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,9 +47,6 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
       description = "Generate new secrets: every Open WebUI user is logged out.")
   boolean rotateSecrets;
 
-  /** Replaced by tests; the real one probes the host. */
-  Supplier<Platform> detector;
-
   @Override
   public Integer call() {
     AppContext context = context();
@@ -64,16 +57,8 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
               + " clients need the new MCPO_API_KEY");
       err.flush();
     }
-    // Without Docker's list of runtimes: init must work before Docker is set up.
-    Supplier<Platform> detect =
-        detector != null
-            ? detector
-            : () ->
-                new PlatformDetector(new SystemHostProbe(context.env()))
-                    .detect(List.of())
-                    .platform();
     InitStack.Result result =
-        new InitStack(context, detect)
+        new InitStack(context)
             .run(
                 new InitStack.Request(
                     GlobalOptions.resolve(spec).file(),

@@ -85,7 +85,7 @@ final class LogsCommand implements Callable<Integer> {
     boolean color =
         spec.commandLine().getColorScheme().ansi().enabled() && !g.noColor() && !noColor;
     LoadedStack loaded =
-        new Reconciler(ctx, new PlatformResolver()).load(file != null ? file : g.file());
+        new Reconciler(ctx, new PlatformResolver(ctx.host())).load(file != null ? file : g.file());
     var err = spec.commandLine().getErr();
     LogsService logs = new LogsService();
     try (DockerEngine engine = ctx.engines().connect()) {

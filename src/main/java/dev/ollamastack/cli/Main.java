@@ -1,6 +1,7 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ public final class Main {
             Path.of("").toAbsolutePath(),
             AppContext.defaultStateHome(env),
             Tty.isTerminal(0),
-            new DockerJavaEngineFactory(env));
+            new DockerJavaEngineFactory(env),
+            new SystemHostProbe(env));
     CommandLine cmd = commandLine(context, Tty.isTerminal(1) && !noColor(env, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));

@@ -36,7 +36,7 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reconciler reconciler = new Reconciler(context(), new PlatformResolver());
+    Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
     var loaded = reconciler.load(globals().file());
     PlanPrinter.warnings(err(), loaded);
     try (DockerEngine engine = context().engines().connect()) {

@@ -17,7 +17,8 @@ final class ServiceSelection {
 
   /** The named services, or every service of the stack when none are named. */
   static Set<String> resolve(CommandSupport cmd, Path file, List<String> names) {
-    LoadedStack loaded = new Reconciler(cmd.context(), new PlatformResolver()).load(file);
+    LoadedStack loaded =
+        new Reconciler(cmd.context(), new PlatformResolver(cmd.context().host())).load(file);
     Set<String> valid = new LinkedHashSet<>(validNames(loaded));
     if (names == null || names.isEmpty()) {
       return valid;

@@ -53,7 +53,8 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LoadedStack loaded = new Reconciler(context(), new PlatformResolver()).load(globals().file());
+    LoadedStack loaded =
+        new Reconciler(context(), new PlatformResolver(context().host())).load(globals().file());
     PlanPrinter.warnings(err(), loaded);
     StatusService service = new StatusService(context(), probes, Clock.systemDefaultZone());
     PrintWriter out = out();

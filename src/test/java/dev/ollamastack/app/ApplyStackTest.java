@@ -7,6 +7,7 @@ import dev.ollamastack.model.ToolException;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ class ApplyStackTest {
   final List<String> events = new ArrayList<>();
 
   ApplyStack intent() {
-    AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine);
-    return new ApplyStack(ctx, new PlatformResolver(), Converged.RUNNERS);
+    AppContext ctx =
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost());
+    return new ApplyStack(ctx, new PlatformResolver(ctx.host()), Converged.RUNNERS);
   }
 
   static ApplyStack.Request request(boolean confirm, boolean dryRun) {

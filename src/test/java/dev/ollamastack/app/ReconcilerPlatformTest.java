@@ -7,6 +7,7 @@ import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,8 +19,8 @@ class ReconcilerPlatformTest {
   final FakeDockerEngine engine = new FakeDockerEngine();
 
   PlannedStack plan(FakeHost host, Platform override) {
-    AppContext ctx = new AppContext(Map.of(), home, home, false, () -> engine);
-    return new Reconciler(ctx, new PlatformResolver(host))
+    AppContext ctx = new AppContext(Map.of(), home, home, false, () -> engine, host);
+    return new Reconciler(ctx, new PlatformResolver(ctx.host()))
         .plan(new PlanRequest(null, override, Overrides.NONE, false), engine);
   }
 
@@ -46,7 +47,7 @@ class ReconcilerPlatformTest {
 
   @Test
   void platformOverrideRendersForThatPlatform() {
-    PlannedStack p = plan(FakeHost.linux(), Platform.AMD);
+    PlannedStack p = plan(new FakeHost(), Platform.AMD);
     assertThat(p.platform()).isEqualTo(new PlatformChoice(Platform.AMD, "--platform amd"));
     assertThat(p.desired().containers())
         .filteredOn(c -> c.service().equals("ollama"))

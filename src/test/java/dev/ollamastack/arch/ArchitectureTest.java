@@ -1,10 +1,13 @@
 package dev.ollamastack.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ollamastack.app.host.SystemHostProbe;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +15,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "dev.ollamastack";
   private static JavaClasses classes;
+  private static JavaClasses testClasses;
 
   @BeforeAll
   static void importClasses() {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    testClasses =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
             .importPackages(ROOT);
   }
 
@@ -80,6 +88,40 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * Tests reach Docker through the {@code DockerEngine} port; what they need beyond it (image tags,
+   * exec, labelled containers made by hand) lives in one test-support package, the counterpart of
+   * {@code engine.docker}.
+   */
+  @Test
+  void testCodeImportsDockerJavaOnlyInTestSupport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".testsupport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.dockerjava..")
+        .check(testClasses);
+  }
+
+  /**
+   * The process environment and the real host reach intents only through {@code AppContext}: tests
+   * hand them a fake host and their own environment.
+   */
+  @Test
+  void onlyMainReadsTheProcessEnvironmentAndBuildsTheRealHost() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(ROOT + ".cli.Main")
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callConstructor(SystemHostProbe.class, Map.class)
+        .check(classes);
+  }
+
   @Test
   void onlyCliImportsPicocli() {
     noClasses()
@@ -135,5 +177,17 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(ROOT + ".app..", ROOT + ".cli..", ROOT + ".engine.docker..")
         .check(classes);
+  }
+
+  /** The arrows of DESIGN.md §5 form a DAG: no package, through others, depends on itself. */
+  @Test
+  void topLevelPackagesHaveNoCycles() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /** Nor do sub-packages: {@code app} and {@code app.check}, {@code engine} and its adapter. */
+  @Test
+  void subPackagesHaveNoCycles() {
+    slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
   }
 }

@@ -4,68 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ollamastack.app.check.HostProbe;
-import dev.ollamastack.app.check.HostProbe.PortUse;
+import dev.ollamastack.app.host.HostProbe.PortUse;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CheckCommandTest {
   @TempDir Path home;
   final FakeDockerEngine engine = new FakeDockerEngine();
-  PortUse port8080 = PortUse.FREE;
-
-  Consumer<CommandLine> fakeHost() {
-    return cmd -> {
-      CheckCommand check = cmd.getSubcommands().get("check").getCommand();
-      check.host =
-          new HostProbe() {
-            public boolean onPath(String c) {
-              return false;
-            }
-
-            public boolean exists(Path p) {
-              return false;
-            }
-
-            public List<String> list(Path d) {
-              return List.of();
-            }
-
-            public OptionalLong usableSpace(Path p) {
-              return OptionalLong.of(100_000_000_000L);
-            }
-
-            public Optional<Set<java.nio.file.attribute.PosixFilePermission>> permissions(Path f) {
-              return Optional.empty();
-            }
-
-            public PortUse portUse(int port) {
-              return port == 8080 ? port8080 : PortUse.FREE;
-            }
-
-            public Optional<String> ollamaVersion(String url) {
-              return Optional.empty();
-            }
-          };
-    };
-  }
+  final FakeHost host = new FakeHost();
 
   CliRun check(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "check";
     System.arraycopy(args, 0, all, 1, args.length);
-    return CliRun.run(Converged.context(home, engine), fakeHost(), all);
+    return CliRun.run(Converged.context(home, engine, host), all);
   }
 
   @Test
@@ -79,7 +37,7 @@ class CheckCommandTest {
 
   @Test
   void jsonParsesWithChecksAndSummary() throws Exception {
-    port8080 = new PortUse(true, "nginx", 7);
+    host.port(8080, new PortUse(true, "nginx", 7));
     CliRun r = check("-o", "json");
     JsonNode doc = new ObjectMapper().readTree(r.out());
     JsonNode port =
@@ -119,7 +77,7 @@ class CheckCommandTest {
             .withEngines(
                 new DockerJavaEngineFactory(
                     Map.of("DOCKER_CONFIG", home.toString(), "DOCKER_CONTEXT", "nope")));
-    CliRun r = CliRun.run(ctx, fakeHost(), "check");
+    CliRun r = CliRun.run(ctx, "check");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out())
         .contains("FAIL  docker", "Docker context \"nope\" (DOCKER_CONTEXT) not found")

@@ -3,13 +3,13 @@ package dev.ollamastack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamastack.app.AppContext;
-import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.check.CheckItem;
 import dev.ollamastack.app.check.CheckReport;
 import dev.ollamastack.app.check.CheckStatus;
 import dev.ollamastack.app.check.EnvironmentChecker;
-import dev.ollamastack.app.check.LocalHost;
+import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.ItDocker;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -50,10 +50,11 @@ class CheckIT {
     try (ServerSocket held = new ServerSocket()) {
       held.bind(new InetSocketAddress("127.0.0.1", 0));
       int process = held.getLocalPort();
-      AppContext ctx = ItStacks.context(home, docker);
+      // the real host: its /proc says which process holds a port
+      AppContext ctx =
+          ItStacks.context(home, docker).withHost(new SystemHostProbe(System.getenv()));
       CheckReport r =
-          new EnvironmentChecker(ctx, new LocalHost(System.getenv()), new PlatformResolver())
-              .checkWith(() -> ItStacks.stack(inst, ours, foreign, process));
+          new EnvironmentChecker(ctx).checkWith(() -> ItStacks.stack(inst, ours, foreign, process));
 
       assertThat(item(r, "docker").status()).isEqualTo(CheckStatus.PASS);
       assertThat(item(r, "docker api").status()).isEqualTo(CheckStatus.PASS);

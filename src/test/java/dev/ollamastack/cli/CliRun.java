@@ -1,6 +1,8 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.host.HostProbe;
+import dev.ollamastack.testsupport.FakeHost;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -11,18 +13,22 @@ import picocli.CommandLine;
 /** One in-process run of the CLI, as {@code Main} does it, with stdout and stderr captured. */
 record CliRun(int exitCode, String out, String err) {
 
-  /** A run in which any Docker call fails the test. */
+  /** A run on a plain {@link FakeHost} in which any Docker call fails the test. */
   static CliRun run(Path cwd, Path stateHome, Map<String, String> env, String... args) {
-    AppContext context =
-        new AppContext(
-            env,
-            cwd,
-            stateHome,
-            false,
-            () -> {
-              throw new AssertionError("no Docker call");
-            });
-    return run(Main.commandLine(context, false), args);
+    return run(noDocker(cwd, stateHome, env, new FakeHost()), args);
+  }
+
+  /** A context on {@code host} in which any Docker call fails the test. */
+  static AppContext noDocker(Path cwd, Path stateHome, Map<String, String> env, HostProbe host) {
+    return new AppContext(
+        env,
+        cwd,
+        stateHome,
+        false,
+        () -> {
+          throw new AssertionError("no Docker call");
+        },
+        host);
   }
 
   static CliRun run(AppContext ctx, String... args) {

@@ -6,6 +6,7 @@ import dev.ollamastack.app.AppContext;
 import dev.ollamastack.engine.EngineFactory;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,8 @@ class DockerContextCommandTest {
   final FakeDockerEngine engine = new FakeDockerEngine();
 
   CliRun plan(EngineFactory engines) {
-    AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, engines);
+    AppContext ctx =
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, engines, new FakeHost());
     return CliRun.run(Main.commandLine(ctx, false), "plan");
   }
 

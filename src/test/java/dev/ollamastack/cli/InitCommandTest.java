@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.config.SecretStore;
 import dev.ollamastack.config.StarterFile;
-import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Secrets;
+import dev.ollamastack.testsupport.FakeHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InitCommandTest {
   @TempDir Path cwd;
@@ -108,20 +107,10 @@ class InitCommandTest {
 
   @Test
   void withoutPlatformTheDetectorDecides() throws IOException {
-    AppContext context =
-        new AppContext(
-            Map.of(),
-            cwd,
-            home,
-            false,
-            () -> {
-              throw new AssertionError("no Docker call");
-            });
-    CommandLine cmd = Main.commandLine(context, false);
-    InitCommand init = cmd.getSubcommands().get("init").getCommand();
-    init.detector = () -> Platform.AMD;
+    FakeHost amdHost = new FakeHost().file("/dev/kfd", "").file("/dev/dri/renderD128", "");
+    AppContext context = CliRun.noDocker(cwd, home, Map.of(), amdHost);
 
-    CliRun r = CliRun.run(cmd, "init");
+    CliRun r = CliRun.run(context, "init");
 
     assertThat(r.out()).startsWith("wrote ollama-stack.yaml (platform amd, detected)");
     assertThat(cwd.resolve("ollama-stack.yaml")).content().contains("platform: amd");

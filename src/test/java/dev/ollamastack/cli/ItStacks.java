@@ -13,6 +13,8 @@ import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Resources;
 import dev.ollamastack.model.ServiceSpec;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.testsupport.FakeHost;
+import dev.ollamastack.testsupport.ItDocker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,9 @@ final class ItStacks {
     return new LoadedStack(spec, "it.yaml", null, "0", List.of());
   }
 
+  /** A context on the real daemon and a plain {@link FakeHost}. */
   static AppContext context(Path home, ItDocker docker) {
     return new AppContext(
-        Map.of(), home, home, false, new DockerJavaEngineFactory(System.getenv()));
+        Map.of(), home, home, false, new DockerJavaEngineFactory(System.getenv()), new FakeHost());
   }
 }

@@ -11,6 +11,7 @@ import dev.ollamastack.app.logs.ServiceLine;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.ItDocker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

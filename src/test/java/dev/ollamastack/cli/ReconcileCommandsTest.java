@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,8 @@ class ReconcileCommandsTest {
               "ghcr.io/open-webui/mcpo:main");
 
   CliRun run(String... args) {
-    AppContext ctx = new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine);
+    AppContext ctx =
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost());
     return CliRun.run(Main.commandLine(ctx, false), args);
   }
 
@@ -55,7 +57,8 @@ class ReconcileCommandsTest {
   @Test
   void diffShowsTheChangedFieldAndExits2WithDetailedExitCode() throws Exception {
     Converged.apply(
-        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine), engine);
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost()),
+        engine);
     CliRun same = run("diff", "--detailed-exitcode");
     assertThat(same.exitCode()).isZero();
     assertThat(same.out()).contains("No differences");

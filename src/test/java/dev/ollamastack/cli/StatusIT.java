@@ -11,6 +11,7 @@ import dev.ollamastack.app.status.StatusReport;
 import dev.ollamastack.app.status.StatusService;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.ItDocker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

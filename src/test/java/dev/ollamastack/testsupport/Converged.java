@@ -24,12 +24,17 @@ public final class Converged {
 
   private Converged() {}
 
+  /** A context on a plain {@link FakeHost}. */
   public static AppContext context(Path home, FakeDockerEngine engine) {
-    return new AppContext(Map.of(), home, home, false, () -> engine);
+    return context(home, engine, new FakeHost());
+  }
+
+  public static AppContext context(Path home, FakeDockerEngine engine, FakeHost host) {
+    return new AppContext(Map.of(), home, home, false, () -> engine, host);
   }
 
   public static void apply(AppContext ctx, FakeDockerEngine engine) {
-    Reconciler r = new Reconciler(ctx, new PlatformResolver());
+    Reconciler r = new Reconciler(ctx, new PlatformResolver(ctx.host()));
     PlannedStack p = r.plan(new PlanRequest(null, null, Overrides.NONE, true), engine);
     ApplyResult result =
         new PlanExecutor(RUNNERS.create(engine, Duration.ZERO), ProgressListener.NONE)

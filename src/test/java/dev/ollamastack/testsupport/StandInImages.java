@@ -2,7 +2,6 @@ package dev.ollamastack.testsupport;
 
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
-import dev.ollamastack.engine.docker.TestDocker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

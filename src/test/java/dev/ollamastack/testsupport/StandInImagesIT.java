@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
-import dev.ollamastack.engine.docker.TestDocker;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.Labels;

@@ -1,5 +1,6 @@
 package dev.ollamastack.app.check;
 
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.engine.EngineInfo;
 import java.nio.file.Path;
 import java.util.List;

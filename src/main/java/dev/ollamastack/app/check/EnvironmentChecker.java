@@ -3,6 +3,7 @@ package dev.ollamastack.app.check;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
@@ -20,17 +21,18 @@ import java.util.function.Supplier;
 
 /**
  * The {@code check} intent: an environment report that never stops at the first problem. Docker
- * down is a failed item (with the host and a hint), not an exit 4: this is the diagnostic tool.
+ * down is a failed item (with the host and a hint), not an exit 4: this is the diagnostic tool. The
+ * machine looked at is the context's {@link AppContext#host()}.
  */
 public final class EnvironmentChecker {
   private final AppContext ctx;
   private final HostProbe host;
   private final PlatformResolver platforms;
 
-  public EnvironmentChecker(AppContext ctx, HostProbe host, PlatformResolver platforms) {
+  public EnvironmentChecker(AppContext ctx) {
     this.ctx = ctx;
-    this.host = host;
-    this.platforms = platforms;
+    this.host = ctx.host();
+    this.platforms = new PlatformResolver(host);
   }
 
   /** Checks against the stack file {@code file} ({@code null}: the default lookup). */

@@ -1,6 +1,8 @@
 package dev.ollamastack.app.check;
 
 import dev.ollamastack.app.PlatformChoice;
+import dev.ollamastack.app.host.CdiSpecs;
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
@@ -11,7 +13,6 @@ import java.util.List;
 
 /** The platform chosen and what it needs: NVIDIA driver and toolkit, AMD devices, native Ollama. */
 final class PlatformChecks {
-  static final List<Path> CDI_DIRS = List.of(Path.of("/etc/cdi"), Path.of("/var/run/cdi"));
   static final String DEFAULT_NATIVE_URL = "http://localhost:11434";
 
   private PlatformChecks() {}
@@ -57,7 +58,7 @@ final class PlatformChecks {
                 "nvidia driver",
                 "nvidia-smi not found",
                 "install the NVIDIA driver, or set platform: cpu"));
-    String cdi = cdiSpec(host);
+    String cdi = CdiSpecs.nvidia(host).map(Path::toString).orElse(null);
     boolean toolkit =
         cdi != null || host.onPath("nvidia-ctk") || host.onPath("nvidia-container-runtime");
     items.add(
@@ -80,17 +81,6 @@ final class PlatformChecks {
               "run 'sudo nvidia-ctk runtime configure --runtime=docker' and restart Docker"));
     }
     return items;
-  }
-
-  private static String cdiSpec(HostProbe host) {
-    for (Path dir : CDI_DIRS) {
-      for (String f : host.list(dir)) {
-        if (f.contains("nvidia")) {
-          return dir.resolve(f).toString();
-        }
-      }
-    }
-    return null;
   }
 
   static List<CheckItem> amd(HostProbe host) {

@@ -1,6 +1,7 @@
 package dev.ollamastack.app.check;
 
-import dev.ollamastack.app.check.HostProbe.PortUse;
+import dev.ollamastack.app.host.HostProbe;
+import dev.ollamastack.app.host.HostProbe.PortUse;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.StackSpec;

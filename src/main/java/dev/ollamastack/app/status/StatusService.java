@@ -42,7 +42,7 @@ public final class StatusService {
   /** Observes the installation of {@code loaded}; Docker down throws (exit 4). */
   public StatusReport status(LoadedStack loaded, DockerEngine engine) {
     PlannedStack p =
-        new Reconciler(ctx, new PlatformResolver())
+        new Reconciler(ctx, new PlatformResolver(ctx.host()))
             .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
     Map<String, ContainerSpec> specs = new LinkedHashMap<>();
     p.desired().containers().forEach(c -> specs.put(c.name(), c));

@@ -52,6 +52,14 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     return new DockerJavaEngine(endpoint, client(endpoint));
   }
 
+  /**
+   * A docker-java client of the daemon this factory connects to. Beside {@link #connect()}, for
+   * test support that needs Docker beyond the {@code DockerEngine} port (image tags, exec).
+   */
+  public DockerClient client() {
+    return client(endpoint());
+  }
+
   /** A docker-java client for {@code endpoint}, with its TLS settings. */
   static DockerClient client(DockerEndpoint endpoint) {
     DefaultDockerClientConfig.Builder config =

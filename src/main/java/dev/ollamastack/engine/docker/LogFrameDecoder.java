@@ -42,10 +42,14 @@ final class LogFrameDecoder extends ResultCallback.Adapter<Frame> {
   }
 
   @Override
-  public synchronized void onNext(Frame frame) {
-    boolean stderr = frame.getStreamType() == StreamType.STDERR;
+  public void onNext(Frame frame) {
+    message(frame.getStreamType() == StreamType.STDERR, frame.getPayload());
+  }
+
+  /** One log message of a stream ({@code stdout} for a TTY's raw stream), timestamp first. */
+  synchronized void message(boolean stderr, byte[] message) {
     Pending pending = stderr ? err : out;
-    byte[] payload = frame.getPayload() == null ? new byte[0] : frame.getPayload();
+    byte[] payload = message == null ? new byte[0] : message;
     int start = 0;
     Instant ts = null;
     int space = timestampEnd(payload);

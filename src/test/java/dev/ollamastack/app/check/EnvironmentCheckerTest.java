@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.PlatformChoice;
 import dev.ollamastack.app.PlatformResolver;
-import dev.ollamastack.app.check.HostProbe.PortUse;
+import dev.ollamastack.app.host.HostProbe.PortUse;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
@@ -15,6 +15,7 @@ import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.testsupport.Converged;
 import dev.ollamastack.testsupport.FakeDockerEngine;
+import dev.ollamastack.testsupport.FakeHost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ class EnvironmentCheckerTest {
   final FakeHost host = new FakeHost();
 
   CheckReport check() {
-    AppContext ctx = Converged.context(home, engine);
-    return new EnvironmentChecker(ctx, host, new PlatformResolver()).check(null);
+    AppContext ctx = Converged.context(home, engine, host);
+    return new EnvironmentChecker(ctx).check(null);
   }
 
   static CheckItem item(CheckReport r, String name) {
@@ -56,8 +57,7 @@ class EnvironmentCheckerTest {
 
   @Test
   void portHeldByAForeignProcessFailsNamingIt() {
-    host.ports.put(8080, new PortUse(true, "nginx", 4242));
-    host.ports.put(8200, PortUse.byUnknown());
+    host.port(8080, new PortUse(true, "nginx", 4242)).port(8200, PortUse.byUnknown());
     CheckReport r = check();
     CheckItem webui = item(r, "port 8080 (webui)");
     assertThat(webui.status()).isEqualTo(CheckStatus.FAIL);
@@ -72,7 +72,7 @@ class EnvironmentCheckerTest {
     Converged.apply(Converged.context(home, engine), engine);
     // the host sees docker-proxy on every port: the container list says whose it is
     for (int p : List.of(11434, 8080, 8200)) {
-      host.ports.put(p, new PortUse(true, "docker-proxy", 99));
+      host.port(p, new PortUse(true, "docker-proxy", 99));
     }
     CheckReport r = check();
     CheckItem webui = item(r, "port 8080 (webui)");
@@ -119,19 +119,19 @@ class EnvironmentCheckerTest {
   @Test
   void secretsFileModeIsChecked() {
     Path secrets = home.resolve("ollama-stack/secrets.env");
-    host.file(secrets, "rw-r--r--");
+    host.mode(secrets, "rw-r--r--");
     CheckItem loose = item(check(), "secrets");
     assertThat(loose.status()).isEqualTo(CheckStatus.FAIL);
     assertThat(loose.hint()).isEqualTo("run 'chmod 600 " + secrets + "'");
-    host.file(secrets, "rw-------");
+    host.mode(secrets, "rw-------");
     assertThat(item(check(), "secrets").status()).isEqualTo(CheckStatus.PASS);
   }
 
   @Test
   void lowOrUnknownDiskAndOldApiWarn() {
-    host.freeBytes = 5_000_000_000L;
+    host.freeBytes(5_000_000_000L);
     assertThat(item(check(), "disk space").status()).isEqualTo(CheckStatus.WARN);
-    host.freeBytes = null;
+    host.freeBytes(null);
     assertThat(item(check(), "disk space").detail()).contains("unknown");
     EngineInfo old =
         new EngineInfo("h", null, "19.03", "1.40", "linux", "vfs", "/d", 1, 1, List.of());
@@ -152,8 +152,7 @@ class EnvironmentCheckerTest {
         .extracting(CheckItem::status)
         .containsExactly(CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.WARN);
 
-    host.commands.add("nvidia-smi");
-    host.dirs.put(Path.of("/etc/cdi"), List.of("nvidia.yaml"));
+    host.installed("nvidia-smi").file("/etc/cdi/nvidia.yaml", "kind: nvidia.com/gpu");
     EngineInfo withRuntime =
         new EngineInfo(
             "h", null, "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc", "nvidia"));
@@ -163,9 +162,37 @@ class EnvironmentCheckerTest {
   }
 
   @Test
+  void checkCountsACdiSpecExactlyWhenDetectionDoes() {
+    EngineInfo runc =
+        new EngineInfo("h", null, "27", "1.47", "linux", "overlay2", "/d", 8, 1, List.of("runc"));
+    StackSpec spec = StackSpec.defaults().withPlatform(Platform.NVIDIA);
+    PlatformChoice nvidia = new PlatformChoice(Platform.NVIDIA, "spec.platform: nvidia");
+    host.installed("nvidia-smi").nvidiaGpus(1);
+
+    host.file("/etc/cdi/nvidia-notes.txt", "see nvidia.com/gpu");
+    assertThat(toolkit(PlatformChecks.of(spec, nvidia, runc, host)).status())
+        .isEqualTo(CheckStatus.FAIL);
+    assertThat(new PlatformResolver(host).resolve(StackSpec.defaults(), null, runc).platform())
+        .isEqualTo(Platform.CPU);
+
+    host.file("/etc/cdi/gpus.yaml", "kind: nvidia.com/gpu");
+    assertThat(toolkit(PlatformChecks.of(spec, nvidia, runc, host)).detail())
+        .isEqualTo("CDI spec /etc/cdi/gpus.yaml");
+    assertThat(new PlatformResolver(host).resolve(StackSpec.defaults(), null, runc).platform())
+        .isEqualTo(Platform.NVIDIA);
+  }
+
+  static CheckItem toolkit(List<CheckItem> items) {
+    return items.stream()
+        .filter(c -> c.name().equals("nvidia container toolkit"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void amdNeedsDevicesAndCpuSkipsGpuChecks() {
     PlatformChoice amd = new PlatformChoice(Platform.AMD, "spec.platform: amd");
-    host.files.add(Path.of("/dev/dri"));
+    host.dir("/dev/dri");
     List<CheckItem> items = PlatformChecks.of(StackSpec.defaults(), amd, null, host);
     assertThat(items)
         .extracting(CheckItem::name, CheckItem::status)
@@ -190,25 +217,11 @@ class EnvironmentCheckerTest {
     CheckItem down = PlatformChecks.of(external, cpu, null, host).get(2);
     assertThat(down.name()).isEqualTo("external ollama");
     assertThat(down.status()).isEqualTo(CheckStatus.FAIL);
-    host.ollamas.put("http://gpu-box:11434", "0.32.15");
+    host.ollama("http://gpu-box:11434", "0.32.15");
     assertThat(PlatformChecks.of(external, cpu, null, host).get(2).detail())
         .isEqualTo("Ollama 0.32.15 at http://gpu-box:11434");
     PlatformChoice apple = new PlatformChoice(Platform.APPLE, "auto: Apple Silicon");
     assertThat(PlatformChecks.of(StackSpec.defaults(), apple, null, host).get(2).name())
         .isEqualTo("native ollama");
-  }
-
-  @Test
-  void procNetListeningSocketsByPort() {
-    String table =
-        """
-          sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
-           0: 0100007F:2CAA 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 12345 1 0000000000000000 100 0 0 10 0
-           1: 0100007F:1F90 0100007F:D0F2 01 00000000:00000000 00:00000000 00000000     0        0 777 1
-           2: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 888 1
-        """;
-    assertThat(ProcNet.listeningInodes(table, 11434)).containsExactly(12345L);
-    assertThat(ProcNet.listeningInodes(table, 8080)).containsExactly(888L);
-    assertThat(ProcNet.listeningInodes(table, 9999)).isEmpty();
   }
 }

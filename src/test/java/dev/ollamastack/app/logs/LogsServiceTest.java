@@ -37,7 +37,7 @@ class LogsServiceTest {
   void converge() {
     AppContext ctx = Converged.context(home, engine);
     Converged.apply(ctx, engine);
-    loaded = new Reconciler(ctx, new PlatformResolver()).load(null);
+    loaded = new Reconciler(ctx, new PlatformResolver(ctx.host())).load(null);
   }
 
   String id(String service) {

@@ -53,7 +53,7 @@ class StatusServiceTest {
             return models;
           }
         };
-    var loaded = new Reconciler(ctx, new PlatformResolver()).load(null);
+    var loaded = new Reconciler(ctx, new PlatformResolver(ctx.host())).load(null);
     return new StatusService(ctx, fake, Clock.fixed(NOW, ZoneOffset.UTC)).status(loaded, engine);
   }
 

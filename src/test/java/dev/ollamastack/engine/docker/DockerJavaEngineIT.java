@@ -25,6 +25,7 @@ import dev.ollamastack.model.VolumeSpec;
 import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.StandInImages;
+import dev.ollamastack.testsupport.TestDocker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -194,20 +195,16 @@ class DockerJavaEngineIT {
 
   private void assertDockerGotTheWholeSpec(String id, String network) {
     try (TestDocker docker = TestDocker.connect()) {
-      var inspect = docker.inspectContainer(id);
-      var host = inspect.getHostConfig();
-      assertThat(host.getInit()).isTrue();
-      assertThat(host.getRestartPolicy().getName()).isEqualTo("unless-stopped");
-      assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
-      assertThat(host.getMemory()).isEqualTo(256L * 1024 * 1024);
-      assertThat(host.getExtraHosts()).containsExactly("host.docker.internal:host-gateway");
-      assertThat(inspect.getConfig().getEnv()).contains("OLLAMA_KEEP_ALIVE=24h");
-      assertThat(inspect.getConfig().getHealthcheck().getInterval()).isEqualTo(1_000_000_000L);
-      assertThat(inspect.getNetworkSettings().getNetworks().get(network).getAliases())
-          .contains("ollama-stack-ollama", "ollama");
-      assertThat(inspect.getMounts())
-          .singleElement()
-          .satisfies(m -> assertThat(m.getDestination().getPath()).isEqualTo("/root/.ollama"));
+      TestDocker.CreatedContainer created = docker.inspectContainer(id);
+      assertThat(created.init()).isTrue();
+      assertThat(created.restartPolicy()).isEqualTo("unless-stopped");
+      assertThat(created.nanoCpus()).isEqualTo(500_000_000L);
+      assertThat(created.memory()).isEqualTo(256L * 1024 * 1024);
+      assertThat(created.extraHosts()).containsExactly("host.docker.internal:host-gateway");
+      assertThat(created.env()).contains("OLLAMA_KEEP_ALIVE=24h");
+      assertThat(created.healthInterval()).isEqualTo(1_000_000_000L);
+      assertThat(created.aliases().get(network)).contains("ollama-stack-ollama", "ollama");
+      assertThat(created.mounts()).containsExactly("/root/.ollama");
     }
   }
 

@@ -1,69 +1,34 @@
-package dev.ollamastack.app.check;
+package dev.ollamastack.app.host;
 
-import dev.ollamastack.app.SystemHostProbe;
-import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.app.host.HostProbe.PortUse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
-/** The real host: {@code PATH}, the file system and {@code /proc}. */
-public final class LocalHost implements HostProbe {
-  private final SystemHostProbe system;
+/**
+ * Who listens on a port, from {@code /proc/net/tcp} and {@code /proc/net/tcp6}: the socket inodes
+ * listening on it (state {@code 0A}), then the owning process through {@code /proc/PID/fd}. Without
+ * {@code /proc} (not Linux) a bind test tells free from taken.
+ */
+final class ProcNet {
+  private static final String LISTEN = "0A";
 
-  public LocalHost(Map<String, String> env) {
-    this.system = new SystemHostProbe(env);
-  }
+  private ProcNet() {}
 
-  @Override
-  public boolean onPath(String command) {
-    return system.onPath(command);
-  }
-
-  @Override
-  public boolean exists(Path path) {
-    return system.exists(path);
-  }
-
-  @Override
-  public List<String> list(Path dir) {
-    return system.list(dir);
-  }
-
-  @Override
-  public OptionalLong usableSpace(Path path) {
-    try {
-      return OptionalLong.of(Files.getFileStore(path).getUsableSpace());
-    } catch (IOException | SecurityException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  @Override
-  public Optional<Set<PosixFilePermission>> permissions(Path file) {
-    try {
-      return Optional.of(Files.getPosixFilePermissions(file));
-    } catch (IOException | UnsupportedOperationException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public PortUse portUse(int port) {
-    Set<Long> inodes = new java.util.LinkedHashSet<>();
+  static PortUse portUse(int port) {
+    Set<Long> inodes = new LinkedHashSet<>();
     boolean procReadable = false;
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
-        inodes.addAll(ProcNet.listeningInodes(Files.readString(Path.of(table)), port));
+        inodes.addAll(listeningInodes(Files.readString(Path.of(table)), port));
         procReadable = true;
       } catch (IOException e) {
         // not Linux, or no /proc: fall back to a bind test
@@ -80,7 +45,7 @@ public final class LocalHost implements HostProbe {
 
   /** Scans /proc/PID/fd for the socket; only our own processes are readable without root. */
   private static Optional<PortUse> owner(Set<Long> inodes) {
-    Set<String> wanted = new java.util.HashSet<>();
+    Set<String> wanted = new HashSet<>();
     inodes.forEach(i -> wanted.add("socket:[" + i + "]"));
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
@@ -112,12 +77,25 @@ public final class LocalHost implements HostProbe {
     }
   }
 
-  @Override
-  public Optional<String> ollamaVersion(String url) {
-    try {
-      return Optional.of(new OllamaClient(url).version(Duration.ofSeconds(2)));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+  static Set<Long> listeningInodes(String table, int port) {
+    Set<Long> inodes = new LinkedHashSet<>();
+    for (String line : table.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length < 10 || !f[0].endsWith(":")) {
+        continue; // header or truncated line
+      }
+      int colon = f[1].lastIndexOf(':');
+      if (colon < 0 || !LISTEN.equals(f[3])) {
+        continue;
+      }
+      try {
+        if (Integer.parseInt(f[1].substring(colon + 1), 16) == port) {
+          inodes.add(Long.parseLong(f[9]));
+        }
+      } catch (NumberFormatException e) {
+        // not a socket line
+      }
     }
+    return inodes;
   }
 }

@@ -1,4 +1,4 @@
-package dev.ollamastack.cli;
+package dev.ollamastack.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
@@ -7,13 +7,10 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.model.Labels;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,27 +22,24 @@ import java.util.UUID;
 
 /**
  * IT-only helper on the real daemon: builds a tiny busybox image, creates labelled containers, and
- * removes exactly the containers it created. Kept out of testsupport/ on purpose (the shared
- * stand-in images land there from another branch).
+ * removes exactly the containers it created.
  */
-final class ItDocker implements AutoCloseable {
-  static final String IMAGE = "ollama-stack-test/busybox:latest";
+public final class ItDocker implements AutoCloseable {
+  public static final String IMAGE = "ollama-stack-test/busybox:latest";
 
-  final DockerClient client;
-  final String installation = "it-" + UUID.randomUUID().toString().substring(0, 8);
+  /** The installation label of this test's containers: unique, so nothing real is in the way. */
+  public final String installation = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  private final DockerClient client;
   private final List<String> created = new ArrayList<>();
 
-  ItDocker() {
-    String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-    var config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
-    client =
-        DockerClientImpl.getInstance(
-            config, new ZerodepDockerHttpClient.Builder().dockerHost(URI.create(host)).build());
+  /** A client of the daemon of {@code DOCKER_HOST} (else the local socket). */
+  public ItDocker() {
+    client = new DockerJavaEngineFactory(System.getenv()).client();
   }
 
   /** FROM scratch + the host's static busybox: a 2 MB image with sh, httpd, nc. */
-  void buildImage() throws IOException {
+  public void buildImage() throws IOException {
     Path dir = Files.createTempDirectory("it-busybox");
     Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
     Files.writeString(
@@ -61,7 +55,8 @@ final class ItDocker implements AutoCloseable {
   }
 
   /** A container of our test installation (or foreign with {@code component null}), started. */
-  String run(String name, String component, Integer hostPort, int containerPort, String script) {
+  public String run(
+      String name, String component, Integer hostPort, int containerPort, String script) {
     Map<String, String> labels = new HashMap<>();
     if (component != null) {
       labels.put(Labels.INSTALLATION, installation);
@@ -87,12 +82,12 @@ final class ItDocker implements AutoCloseable {
     return id;
   }
 
-  void remove(String id) {
+  public void remove(String id) {
     client.removeContainerCmd(id).withForce(true).exec();
     created.remove(id);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

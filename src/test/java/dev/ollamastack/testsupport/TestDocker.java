@@ -1,21 +1,27 @@
-package dev.ollamastack.engine.docker;
+package dev.ollamastack.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * What tests need of Docker beyond the {@code DockerEngine} port: image labels and tags, exec.
- * Lives in the adapter package so that, in tests too, only this package imports docker-java.
+ * What tests need of Docker beyond the {@code DockerEngine} port: image labels and tags, exec, what
+ * a container was really created with. Answers in plain values: in tests, only this package imports
+ * docker-java (as {@code engine.docker} does in the tool).
  */
 public final class TestDocker implements AutoCloseable {
   private final DockerClient docker;
@@ -26,8 +32,7 @@ public final class TestDocker implements AutoCloseable {
 
   /** A client for the daemon the tool would use ({@code DOCKER_HOST}, context, local socket). */
   public static TestDocker connect() {
-    DockerJavaEngineFactory f = new DockerJavaEngineFactory(System.getenv());
-    return new TestDocker(DockerJavaEngineFactory.client(f.endpoint()));
+    return new TestDocker(new DockerJavaEngineFactory(System.getenv()).client());
   }
 
   /** Output and exit code of a command run in a container. */
@@ -35,12 +40,12 @@ public final class TestDocker implements AutoCloseable {
 
   /** The image id of a reference, empty when there is no such image. */
   public Optional<String> imageId(String reference) {
-    return inspect(reference).map(InspectImageResponse::getId);
+    return inspectImage(reference).map(InspectImageResponse::getId);
   }
 
   /** The labels of an image, empty when there is no such image. */
   public Optional<Map<String, String>> imageLabels(String reference) {
-    return inspect(reference)
+    return inspectImage(reference)
         .map(
             i ->
                 i.getConfig() == null || i.getConfig().getLabels() == null
@@ -138,10 +143,55 @@ public final class TestDocker implements AutoCloseable {
     };
   }
 
-  /** Docker's full view of a container, to check what the engine asked for. */
-  public com.github.dockerjava.api.command.InspectContainerResponse inspectContainer(
-      String container) {
-    return docker.inspectContainerCmd(container).exec();
+  /**
+   * What Docker holds of a container, to check what the engine asked for.
+   *
+   * @param nanoCpus {@code --cpus} in billionths of a CPU, 0 when unlimited
+   * @param memory {@code --memory} in bytes, 0 when unlimited
+   * @param healthInterval the health check's interval in nanoseconds, 0 without one
+   * @param aliases per network joined, the container's aliases on it
+   * @param mounts the mount points in the container
+   */
+  public record CreatedContainer(
+      boolean init,
+      String restartPolicy,
+      long nanoCpus,
+      long memory,
+      List<String> extraHosts,
+      List<String> env,
+      long healthInterval,
+      Map<String, List<String>> aliases,
+      List<String> mounts) {}
+
+  public CreatedContainer inspectContainer(String container) {
+    InspectContainerResponse c = docker.inspectContainerCmd(container).exec();
+    var host = c.getHostConfig();
+    var health = c.getConfig().getHealthcheck();
+    Map<String, List<String>> aliases = new LinkedHashMap<>();
+    c.getNetworkSettings()
+        .getNetworks()
+        .forEach(
+            (name, n) -> aliases.put(name, n.getAliases() == null ? List.of() : n.getAliases()));
+    return new CreatedContainer(
+        Boolean.TRUE.equals(host.getInit()),
+        host.getRestartPolicy() == null ? null : host.getRestartPolicy().getName(),
+        orZero(host.getNanoCPUs()),
+        orZero(host.getMemory()),
+        list(host.getExtraHosts()),
+        list(c.getConfig().getEnv()),
+        health == null ? 0 : orZero(health.getInterval()),
+        aliases,
+        c.getMounts() == null
+            ? List.of()
+            : c.getMounts().stream().map(m -> m.getDestination().getPath()).toList());
+  }
+
+  private static long orZero(Long n) {
+    return n == null ? 0 : n;
+  }
+
+  private static List<String> list(String[] a) {
+    return a == null ? List.of() : Arrays.asList(a);
   }
 
   /** The exit code of a stopped container (-1 when Docker reports none). */
@@ -168,7 +218,7 @@ public final class TestDocker implements AutoCloseable {
     }
   }
 
-  private Optional<InspectImageResponse> inspect(String reference) {
+  private Optional<InspectImageResponse> inspectImage(String reference) {
     try {
       return Optional.of(docker.inspectImageCmd(reference).exec());
     } catch (NotFoundException e) {
