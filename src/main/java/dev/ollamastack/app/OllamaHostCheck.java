@@ -1,10 +1,8 @@
 package dev.ollamastack.app;
 
-import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.StackSpec;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,33 +11,18 @@ import java.util.Optional;
  * checks again from inside the stack network, where Open WebUI connects from.
  */
 final class OllamaHostCheck {
-  private static final Duration TIMEOUT = Duration.ofSeconds(3);
-
   private OllamaHostCheck() {}
 
   /** A warning when the stack uses a native/external Ollama that does not answer {@code url}. */
-  static Optional<String> warning(StackSpec spec, String url) {
+  static Optional<String> warning(StackSpec spec, String url, HostProbe host) {
     OllamaMode mode = spec.ollama().mode();
-    if (mode == OllamaMode.CONTAINER || url == null) {
+    if (mode == OllamaMode.CONTAINER || url == null || host.ollamaVersion(url).isPresent()) {
       return Optional.empty();
     }
-    try {
-      new OllamaClient(url).version(TIMEOUT);
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      String hint =
-          mode == OllamaMode.NATIVE
-              ? "start Ollama on this host (ollama serve, or the Ollama app) before apply"
-              : "check services.ollama.url and that the server is up";
-      return Optional.of(
-          "Ollama ("
-              + mode.yamlName()
-              + ") does not answer at "
-              + url
-              + ": "
-              + e.getMessage()
-              + "; "
-              + hint);
-    }
+    String hint =
+        mode == OllamaMode.NATIVE
+            ? "start Ollama on this host (ollama serve, or the Ollama app) before apply"
+            : "check services.ollama.url and that the server is up";
+    return Optional.of("Ollama (" + mode.yamlName() + ") does not answer at " + url + "; " + hint);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.config.SecretStore;
 import dev.ollamastack.config.StackLoader;
@@ -78,14 +79,16 @@ public final class Reconciler {
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString());
     ObservedState observed = new StateObserver(engine).observe(desired);
     Plan plan =
-        withHostCheck(new Planner().plan(desired, observed, req.overrides()), spec, desired);
+        withHostCheck(
+            new Planner().plan(desired, observed, req.overrides()), spec, desired, ctx.host());
     return new PlannedStack(
         loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(observed));
   }
 
-  private static Plan withHostCheck(Plan plan, StackSpec spec, DesiredState desired) {
+  private static Plan withHostCheck(
+      Plan plan, StackSpec spec, DesiredState desired, HostProbe host) {
     List<String> extra = new ArrayList<>();
-    OllamaHostCheck.warning(spec, desired.ollamaUrl()).ifPresent(extra::add);
+    OllamaHostCheck.warning(spec, desired.ollamaUrl(), host).ifPresent(extra::add);
     extra.addAll(StackServices.notes(spec));
     return extra.isEmpty() ? plan : plan.withWarnings(extra);
   }
