@@ -10,7 +10,7 @@ import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.Outcome;
 import dev.ollamastack.apply.ProgressListener;
 import dev.ollamastack.config.LoadedStack;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -103,6 +103,6 @@ final class ApplyFlow {
     out.println("Not converged: " + String.join(", ", result.notConverged()));
     out.println(
         "Fix the cause shown above, then run 'ollama-stack apply' again: it resumes from here.");
-    return ToolException.FAILED;
+    return ExitCode.FAILED.code();
   }
 }

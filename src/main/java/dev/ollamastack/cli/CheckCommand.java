@@ -3,7 +3,7 @@ package dev.ollamastack.cli;
 import dev.ollamastack.app.check.CheckItem;
 import dev.ollamastack.app.check.CheckReport;
 import dev.ollamastack.app.check.EnvironmentChecker;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
       output.printDocument(out, report);
     }
     out.flush();
-    return report.summary().ok() ? 0 : ToolException.FAILED;
+    return report.summary().ok() ? 0 : ExitCode.FAILED.code();
   }
 
   private void print(PrintWriter out, CheckReport report) {

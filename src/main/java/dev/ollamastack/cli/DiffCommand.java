@@ -5,7 +5,7 @@ import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.engine.DockerEngine;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.StateDiff;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ final class DiffCommand extends CommandSupport implements Callable<Integer> {
       }
       out().print(diff);
       out().flush();
-      return detailedExitCode ? ToolException.CHANGES : 0;
+      return detailedExitCode ? ExitCode.CHANGES.code() : 0;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.ollamastack.cli;
 import dev.ollamastack.config.InvalidStackException;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.ToolException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
     err.flush();
-    return ToolException.INVALID_INPUT;
+    return ExitCode.INVALID_INPUT.code();
   }
 
   @Override
@@ -47,29 +48,29 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         i.warnings().forEach(w -> err.println("warning: " + w.format()));
         i.problems().forEach(p -> err.println("error: " + p.format()));
         err.println("hint: " + i.hint());
-        yield i.exitCode();
+        yield i.exitCode().code();
       }
       case ToolException t -> {
         err.println("error: " + t.getMessage());
         if (t.hint() != null) {
           err.println("hint: " + t.hint());
         }
-        yield t.exitCode();
+        yield t.exitCode().code();
       }
       case EngineUnavailableException u -> {
         err.println("error: " + u.getMessage() + rootCause(u));
         err.println("hint: " + unavailableHint(u));
-        yield ToolException.ENVIRONMENT;
+        yield ExitCode.ENVIRONMENT.code();
       }
       case EngineException e -> {
         err.println("error: Docker refused: " + e.getMessage());
         err.println("hint: run with --verbose for details");
-        yield ToolException.FAILED;
+        yield ExitCode.FAILED.code();
       }
       default -> {
         err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
         err.println("hint: run with --verbose for the stack trace, and report it");
-        yield ToolException.FAILED;
+        yield ExitCode.FAILED.code();
       }
     };
   }

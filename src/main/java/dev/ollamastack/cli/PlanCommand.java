@@ -6,7 +6,7 @@ import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.app.SavedPlans;
 import dev.ollamastack.engine.DockerEngine;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,7 +60,7 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
                     + outFile
                     + "'.");
       }
-      return detailedExitCode && !planned.plan().isEmpty() ? ToolException.CHANGES : 0;
+      return detailedExitCode && !planned.plan().isEmpty() ? ExitCode.CHANGES.code() : 0;
     }
   }
 }

@@ -9,7 +9,7 @@ import dev.ollamastack.app.status.StatusReport;
 import dev.ollamastack.app.status.StatusService;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +68,7 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
         }
         out.print(render(report));
         out.flush();
-        int code = report.ok() ? 0 : ToolException.FAILED;
+        int code = report.ok() ? 0 : ExitCode.FAILED.code();
         if (!watch || (watchCount > 0 && n >= watchCount)) {
           return code;
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.ValidateStack;
 import dev.ollamastack.config.Problem;
-import dev.ollamastack.model.ToolException;
+import dev.ollamastack.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ final class ValidateCommand extends CommandSupport implements Callable<Integer> 
     } else {
       throw report.failure(); // ErrorReporter lists every problem and the hint
     }
-    return report.valid() ? 0 : ToolException.INVALID_INPUT;
+    return report.valid() ? 0 : ExitCode.INVALID_INPUT.code();
   }
 
   private void printText(ValidateStack.Report report) {

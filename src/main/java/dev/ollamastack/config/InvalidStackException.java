@@ -1,5 +1,6 @@
 package dev.ollamastack.config;
 
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.ToolException;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public class InvalidStackException extends ToolException {
   private final transient List<Problem> warnings;
 
   public InvalidStackException(List<Problem> problems, List<Problem> warnings, String hint) {
-    super(INVALID_INPUT, firstMessage(problems), hint);
+    super(ExitCode.INVALID_INPUT, firstMessage(problems), hint);
     this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);
   }

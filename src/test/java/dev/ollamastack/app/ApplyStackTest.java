@@ -3,6 +3,7 @@ package dev.ollamastack.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.ToolException;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.testsupport.Converged;
@@ -79,7 +80,7 @@ class ApplyStackTest {
     for (Confirmation.Answer a : List.of(Confirmation.Answer.NO, Confirmation.Answer.UNAVAILABLE)) {
       assertThatThrownBy(() -> intent().run(request(true, false), answering(a), listener()))
           .isInstanceOfSatisfying(
-              ToolException.class, e -> assertThat(e.exitCode()).isEqualTo(ToolException.REFUSED));
+              ToolException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED));
     }
     assertThat(engine.mutations()).isEmpty();
   }

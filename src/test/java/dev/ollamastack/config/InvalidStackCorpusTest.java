@@ -48,7 +48,7 @@ class InvalidStackCorpusTest {
     assertThat(e).as("%s must be rejected", name).isNotNull();
     assertThat(e.problems()).extracting(Problem::format).containsExactlyElementsOf(expected);
     assertThat(e.getMessage()).isEqualTo(expected.get(0));
-    assertThat(e.exitCode()).isEqualTo(3);
+    assertThat(e.exitCode().code()).isEqualTo(3);
     assertThat(e.hint()).isNotBlank();
   }
 

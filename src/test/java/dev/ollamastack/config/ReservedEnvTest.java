@@ -103,6 +103,6 @@ class ReservedEnvTest {
 
     assertThat(e.problems().get(0).message())
         .contains("keeps it in /srv/ollama-stack/lab/secrets.env;");
-    assertThat(e.exitCode()).isEqualTo(3);
+    assertThat(e.exitCode().code()).isEqualTo(3);
   }
 }

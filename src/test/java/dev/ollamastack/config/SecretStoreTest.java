@@ -3,6 +3,7 @@ package dev.ollamastack.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.ToolException;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class SecretStoreTest {
     ToolException e =
         catchThrowableOfType(ToolException.class, () -> new SecretStore(home).loadOrCreate("demo"));
 
-    assertThat(e.exitCode()).isEqualTo(ToolException.INVALID_INPUT);
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(e.getMessage())
         .contains(home.resolve("demo/secrets.env").toString(), "line 2")
         .doesNotContain("hunter2");

@@ -80,7 +80,7 @@ class StackLoaderTest {
 
     assertThat(e.getMessage()).isEqualTo("nope.yaml: file not found");
     assertThat(e.hint()).contains("-f");
-    assertThat(e.exitCode()).isEqualTo(3);
+    assertThat(e.exitCode().code()).isEqualTo(3);
   }
 
   @Test

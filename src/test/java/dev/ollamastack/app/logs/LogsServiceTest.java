@@ -98,7 +98,7 @@ class LogsServiceTest {
         .isInstanceOfSatisfying(
             ToolException.class,
             e -> {
-              assertThat(e.exitCode()).isEqualTo(3);
+              assertThat(e.exitCode().code()).isEqualTo(3);
               assertThat(e.getMessage()).isEqualTo("unknown service olama");
               assertThat(e.hint()).isEqualTo("valid names: ollama, webui, mcp-proxy");
             });

@@ -34,7 +34,7 @@ class DockerContextsTest {
   ToolException failure() {
     ToolException e = catchThrowableOfType(ToolException.class, this::resolve);
     assertThat(e).as("an unusable context must fail").isNotNull();
-    assertThat(e.exitCode()).isEqualTo(4);
+    assertThat(e.exitCode().code()).isEqualTo(4);
     assertThat(e.getMessage()).doesNotContain("\n");
     assertThat(e.hint()).isNotBlank().doesNotContain("\n");
     return e;
