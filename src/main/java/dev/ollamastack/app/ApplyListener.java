@@ -14,6 +14,12 @@ public interface ApplyListener {
   /** The plan, before anything is changed. */
   default void planned(PlannedStack planned) {}
 
+  /** Something the user should know that is not a problem (the lock file was written). */
+  default void notice(String message) {}
+
+  /** Something that went wrong without failing the run (the lock file could not be written). */
+  default void warning(String message) {}
+
   /** Progress of the actions as they run. */
   default ProgressListener progress() {
     return ProgressListener.NONE;

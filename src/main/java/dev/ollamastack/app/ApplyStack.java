@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The apply intent, shared by {@code apply}, {@code start}/{@code stop}/{@code restart} and every
- * later caller (restore, the controller): validate, lock, observe, plan, show, confirm, execute,
- * record. Confirmation and progress are ports ({@link Confirmation}, {@link ApplyListener}): no
- * terminal, no picocli, no {@code System.in} here.
+ * The apply intent, shared by {@code apply}, {@code start}/{@code stop}/{@code restart}, {@code
+ * update}, {@code cleanup}, {@code uninstall} and every later caller (restore, the controller):
+ * validate, lock, observe, plan, show, confirm, execute, record. What differs between them is an
+ * {@link ApplyIntent}; confirmation and progress are ports ({@link Confirmation}, {@link
+ * ApplyListener}): no terminal, no picocli, no {@code System.in} here.
  */
 public final class ApplyStack {
   /**
@@ -27,6 +28,7 @@ public final class ApplyStack {
    * @param confirm whether to ask before changing anything ({@code false}: the user already said)
    * @param dryRun plan and show, change nothing
    * @param saved a saved plan that must still be current, or {@code null}
+   * @param intent what is planned and done around the execution
    */
   public record Request(
       Path file,
@@ -36,7 +38,31 @@ public final class ApplyStack {
       Duration readyTimeout,
       boolean confirm,
       boolean dryRun,
-      PlanDocument saved) {}
+      PlanDocument saved,
+      ApplyIntent intent) {
+
+    /** A converging apply that keeps the lock file up to date. */
+    public Request(
+        Path file,
+        Platform platform,
+        Overrides overrides,
+        Duration lockTimeout,
+        Duration readyTimeout,
+        boolean confirm,
+        boolean dryRun,
+        PlanDocument saved) {
+      this(
+          file,
+          platform,
+          overrides,
+          lockTimeout,
+          readyTimeout,
+          confirm,
+          dryRun,
+          saved,
+          new ConvergeIntent(false));
+    }
+  }
 
   /** How an apply ended when nothing went wrong before its actions ran. */
   public sealed interface Result {
@@ -80,7 +106,10 @@ public final class ApplyStack {
       try (InstallationLock lock = InstallationLock.acquire(lockFile, req.lockTimeout())) {
         PlanRequest planRequest =
             new PlanRequest(req.file(), req.platform(), req.overrides(), !req.dryRun());
-        PlannedStack planned = reconciler.plan(loaded, planRequest, engine);
+        ApplyIntent intent = req.intent();
+        PlannedStack planned =
+            intent.plan(
+                new ApplyIntent.Planning(ctx, reconciler, loaded, planRequest, engine, listener));
         listener.planned(planned);
         if (req.saved() != null) {
           SavedPlans.checkCurrent(req.saved(), planned);
@@ -90,31 +119,47 @@ public final class ApplyStack {
               planned.plan().blockers().get(0),
               "remove or rename that container (docker rm), or choose another metadata.name");
         }
+        intent.check(planned);
         if (req.dryRun()) {
           return new Result.DryRun(planned);
         }
         if (planned.plan().isEmpty()) {
+          intent.after(planned, engine, null, listener);
           return new Result.NoChanges(planned);
         }
         if (req.confirm()) {
-          confirm(confirmation);
+          intent.prompts(planned).forEach(p -> confirm(confirmation, p, intent.consentFlag()));
         }
+        intent.beforeExecute(planned, listener);
         ApplyResult result =
             new StackApplier(ctx, runners)
-                .apply(planned, engine, listener.progress(), req.readyTimeout());
+                .apply(
+                    planned,
+                    engine,
+                    listener.progress(),
+                    req.readyTimeout(),
+                    intent.recordsHistory(planned));
+        intent.after(planned, engine, result, listener);
         return new Result.Applied(planned, result);
       }
     }
   }
 
-  private static void confirm(Confirmation confirmation) {
-    switch (confirmation.ask("Apply these changes?")) {
+  private static void confirm(
+      Confirmation confirmation, ApplyIntent.Prompt prompt, String consentFlag) {
+    Confirmation.Answer answer =
+        switch (prompt) {
+          case ApplyIntent.Prompt.YesNo y -> confirmation.ask(y.question());
+          case ApplyIntent.Prompt.TypeToConfirm t ->
+              confirmation.askToType(t.question(), t.expected());
+        };
+    switch (answer) {
       case YES -> {}
-      case NO -> throw ToolException.refused("apply cancelled: nothing was changed", null);
+      case NO -> throw ToolException.refused("cancelled: nothing was changed", null);
       case UNAVAILABLE ->
           throw ToolException.refused(
               "confirmation needed but stdin is not a terminal",
-              "review the plan above, then run again with --yes (-y)");
+              "review the plan above, then run again with " + consentFlag);
     }
   }
 }

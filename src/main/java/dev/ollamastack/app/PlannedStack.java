@@ -2,13 +2,19 @@ package dev.ollamastack.app;
 
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.plan.Plan;
 import java.nio.file.Path;
 
-/** Everything one planning pass saw and decided. */
+/**
+ * Everything one planning pass saw and decided.
+ *
+ * @param lockFile where the stack's lock file is (it may not exist yet)
+ * @param lock the pins planned with: the lock file's, or {@code update}'s new ones
+ */
 public record PlannedStack(
     LoadedStack loaded,
     StackSpec spec,
@@ -18,4 +24,23 @@ public record PlannedStack(
     DesiredState desired,
     ObservedState observed,
     Plan plan,
-    String fingerprint) {}
+    String fingerprint,
+    Path lockFile,
+    StackLock lock) {
+
+  /** The same pass with another plan (cleanup and uninstall plan from the same observation). */
+  public PlannedStack withPlan(Plan p) {
+    return new PlannedStack(
+        loaded,
+        spec,
+        platform,
+        stateDir,
+        engine,
+        desired,
+        observed,
+        p,
+        fingerprint,
+        lockFile,
+        lock);
+  }
+}

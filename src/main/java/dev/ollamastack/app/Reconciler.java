@@ -7,6 +7,8 @@ import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.lock.LockFile;
+import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.Secrets;
@@ -24,7 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Load → render → observe → plan: the part of the loop every command shares. */
+/**
+ * Load → render → pin → observe → plan: the part of the loop every command shares. The images are
+ * pinned to the digests of the stack's lock file, so {@code plan}, {@code diff} and {@code status}
+ * see what {@code apply} would run.
+ */
 public final class Reconciler {
   /** Placeholder secrets for planning before they exist: every affected container is new. */
   private static final Secrets NOT_YET_GENERATED =
@@ -74,15 +80,30 @@ public final class Reconciler {
               ? store.loadOrCreate(spec.name(), inUse)
               : SecretsInUse.orPlaceholder(inUse, NOT_YET_GENERATED.webuiSecretKey());
     }
+    Path lockFile = LockFile.pathFor(loaded.path(), stateDir);
+    StackLock lock =
+        req.lock() != null ? req.lock() : LockFile.read(lockFile).orElse(StackLock.EMPTY);
     DesiredState desired =
         new StackRenderer(ToolVersion.get(), platform.gpuAccess())
-            .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString());
+            .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString())
+            .pinned(lock.images());
     ObservedState observed = new StateObserver(engine).observe(desired);
     Plan plan =
         withHostCheck(
             new Planner().plan(desired, observed, req.overrides()), spec, desired, ctx.host());
+    plan = plan.withWarnings(LockNotes.models(lock, desired, observed));
     return new PlannedStack(
-        loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(observed));
+        loaded,
+        spec,
+        platform,
+        stateDir,
+        info,
+        desired,
+        observed,
+        plan,
+        Fingerprint.of(observed),
+        lockFile,
+        lock);
   }
 
   private static Plan withHostCheck(

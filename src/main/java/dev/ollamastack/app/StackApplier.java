@@ -19,10 +19,21 @@ public final class StackApplier {
     this.runners = runners;
   }
 
+  /**
+   * @param record whether to append to the history ({@code false} when the run removes the state
+   *     directory: recording would create it again)
+   */
   public ApplyResult apply(
-      PlannedStack planned, DockerEngine engine, ProgressListener listener, Duration readyTimeout) {
+      PlannedStack planned,
+      DockerEngine engine,
+      ProgressListener listener,
+      Duration readyTimeout,
+      boolean record) {
     PlanExecutor executor = new PlanExecutor(runners.create(engine, readyTimeout), listener);
     ApplyResult result = executor.execute(planned.plan());
+    if (!record) {
+      return result;
+    }
     ApplyHistory.append(
         new StatePaths(ctx.stateHome()).historyFile(planned.spec().name()),
         planned,

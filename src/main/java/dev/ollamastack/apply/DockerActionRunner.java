@@ -49,8 +49,8 @@ public final class DockerActionRunner implements ActionRunner {
         }
         case Action.PullImage p -> {
           LayerTotals totals = new LayerTotals();
-          engine.pullImage(p.reference(), e -> totals.accept(e, progress));
-          yield done("pulled");
+          engine.pullImage(p.pullReference(), e -> totals.accept(e, progress));
+          yield done(p.digest() == null ? "pulled" : "pulled " + p.digest());
         }
         case Action.CreateContainer c -> createAndWait(c.spec(), c.files(), progress);
         case Action.RecreateContainer r -> {
@@ -72,6 +72,11 @@ public final class DockerActionRunner implements ActionRunner {
         case Action.RemoveVolume v -> {
           engine.removeVolume(v.volumeName());
           yield done("removed");
+        }
+        case Action.RemoveImage i -> removeImage(i);
+        case Action.RemoveConfig c -> {
+          StateDirectoryRemoval.remove(Path.of(c.path()), c.kept().stream().map(Path::of).toList());
+          yield done(c.kept().isEmpty() ? "removed" : "removed, kept " + c.kept());
         }
         case Action.PullModel m -> pullModel(m, progress);
         case Action.DeleteModel d -> {
@@ -136,6 +141,19 @@ public final class DockerActionRunner implements ActionRunner {
     ModelPullProgress bytes = new ModelPullProgress(progress);
     new OllamaClient(m.ollamaUrl()).pull(m.model(), bytes::accept);
     return done("pulled");
+  }
+
+  /** A reference already gone is what was asked; one still in use is a failure to report. */
+  private Outcome removeImage(Action.RemoveImage i) {
+    try {
+      engine.removeImage(i.reference());
+      return done("removed");
+    } catch (EngineException e) {
+      if (e.isNotFound()) {
+        return done("already gone");
+      }
+      throw e;
+    }
   }
 
   private void removeQuietly(String id) {

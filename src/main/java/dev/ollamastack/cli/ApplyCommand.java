@@ -1,6 +1,7 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.ApplyStack;
+import dev.ollamastack.app.ConvergeIntent;
 import dev.ollamastack.app.SavedPlans;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.PlanDocument;
@@ -29,6 +30,13 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
       description = "Apply without asking.")
   boolean yes;
 
+  @Option(
+      names = "--locked",
+      description =
+          "Use only the digests of the lock file (CI, GitOps): exit 5 when it is missing or does"
+              + " not pin every image and model of the stack file; the lock is not rewritten.")
+  boolean locked;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
@@ -52,6 +60,7 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
             applyOptions.readyTimeout,
             !yes && saved == null,
             false,
-            saved));
+            saved,
+            new ConvergeIntent(locked)));
   }
 }

@@ -11,6 +11,7 @@ import dev.ollamastack.apply.Outcome;
 import dev.ollamastack.apply.ProgressListener;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.model.ExitCode;
+import dev.ollamastack.plan.PlanText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -22,16 +23,39 @@ import java.util.Locale;
  * terminal and without {@code --yes}, refused with exit 5 (nothing changes unattended by accident).
  */
 final class ApplyFlow {
+  /**
+   * What the command calls its plan and result.
+   *
+   * @param nothing printed for an empty plan
+   * @param done the first words of the success line ({@code Apply complete})
+   * @param closing said after a successful run
+   * @param again what to run after a failure
+   */
+  record Wording(String nothing, String done, String closing, String again) {
+    static final Wording APPLY =
+        new Wording(
+            PlanText.NO_CHANGES,
+            "Apply complete",
+            " The stack is converged.",
+            "ollama-stack apply");
+  }
+
   private final AppContext ctx;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean color;
+  private final Wording wording;
 
   ApplyFlow(AppContext ctx, PrintWriter out, PrintWriter err, boolean color) {
+    this(ctx, out, err, color, Wording.APPLY);
+  }
+
+  ApplyFlow(AppContext ctx, PrintWriter out, PrintWriter err, boolean color, Wording wording) {
     this.ctx = ctx;
     this.out = out;
     this.err = err;
     this.color = color;
+    this.wording = wording;
   }
 
   int run(ApplyStack.Request request) {
@@ -55,7 +79,19 @@ final class ApplyFlow {
 
       @Override
       public void planned(PlannedStack planned) {
-        PlanPrinter.print(out, err, planned, color);
+        PlanPrinter.print(out, err, planned, color, wording.nothing());
+      }
+
+      @Override
+      public void notice(String message) {
+        out.println(message);
+        out.flush();
+      }
+
+      @Override
+      public void warning(String message) {
+        err.println("warning: " + message);
+        err.flush();
       }
 
       @Override
@@ -87,11 +123,12 @@ final class ApplyFlow {
     String secs = String.format(Locale.ROOT, "%.1fs", result.elapsed().toMillis() / 1000.0);
     if (result.succeeded()) {
       out.println(
-          "Apply complete: " + done + " actions done in " + secs + ". The stack is converged.");
+          wording.done() + ": " + done + " actions done in " + secs + "." + wording.closing());
       return 0;
     }
     out.println(
-        "Apply failed: "
+        wording.done().split(" ")[0]
+            + " failed: "
             + done
             + " done, "
             + result.count(Outcome.Failed.class)
@@ -102,7 +139,9 @@ final class ApplyFlow {
             + ".");
     out.println("Not converged: " + String.join(", ", result.notConverged()));
     out.println(
-        "Fix the cause shown above, then run 'ollama-stack apply' again: it resumes from here.");
+        "Fix the cause shown above, then run '"
+            + wording.again()
+            + "' again: it resumes from here.");
     return ExitCode.FAILED.code();
   }
 }

@@ -11,6 +11,14 @@ final class PlanPrinter {
   private PlanPrinter() {}
 
   static void print(PrintWriter out, PrintWriter err, PlannedStack p, boolean color) {
+    print(out, err, p, color, PlanText.NO_CHANGES);
+  }
+
+  /**
+   * @param nothing what an empty plan says
+   */
+  static void print(
+      PrintWriter out, PrintWriter err, PlannedStack p, boolean color, String nothing) {
     out.println(
         "Installation \""
             + p.spec().name()
@@ -24,11 +32,12 @@ final class PlanPrinter {
             + p.engine().serverVersion()
             + " at "
             + p.engine().where());
+    out.println(LockLine.of(p));
     out.println();
     for (String w : p.plan().warnings()) {
       err.println("warning: " + w);
     }
-    String text = PlanText.render(p.plan());
+    String text = PlanText.render(p.plan(), nothing);
     out.print(color ? colorize(text) : text);
     out.flush();
     err.flush();

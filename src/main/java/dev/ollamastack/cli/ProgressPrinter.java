@@ -142,6 +142,8 @@ final class ProgressPrinter implements ProgressListener {
       case Action.RemoveContainer r -> "removing";
       case Action.RemoveNetwork n -> "removing";
       case Action.RemoveVolume v -> "removing";
+      case Action.RemoveImage i -> "removing";
+      case Action.RemoveConfig c -> "removing";
       case Action.PullModel m -> "pulling";
       case Action.DeleteModel d -> "deleting";
     };

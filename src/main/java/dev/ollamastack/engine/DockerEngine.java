@@ -3,6 +3,7 @@ package dev.ollamastack.engine;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.VolumeSpec;
@@ -39,10 +40,38 @@ public interface DockerEngine extends AutoCloseable {
   /** The environment a container was created with ({@code KEY=VALUE}); empty when it is gone. */
   Map<String, String> containerEnv(String id);
 
-  boolean imageExists(String reference);
+  /**
+   * The local image a reference names (a tag, {@code name@sha256:…} or an image id), with the
+   * registry digests it is known by; empty when there is none.
+   */
+  Optional<ObservedImage> inspectImage(String reference);
 
-  /** Pulls an image, reporting progress as it goes. */
+  default boolean imageExists(String reference) {
+    return inspectImage(reference).isPresent();
+  }
+
+  /**
+   * Pulls an image, reporting progress as it goes, with the credentials {@code docker login} left
+   * in {@code $DOCKER_CONFIG/config.json} for its registry.
+   */
   void pullImage(String reference, Consumer<PullProgress> progress);
+
+  /**
+   * The digest a tag points at in its registry now, without pulling: the engine asks the registry
+   * (Docker's distribution inspect, through its own registry settings, with the same credentials as
+   * a pull).
+   *
+   * @throws EngineException with the registry's error when it cannot be asked or refuses
+   */
+  String registryDigest(String reference);
+
+  /**
+   * Removes one reference to a local image (a tag or {@code name@sha256:…}), never forced: Docker
+   * deletes the image itself only when no other reference names it.
+   *
+   * @throws EngineException 409 when a container uses it, 404 when the reference does not exist
+   */
+  void removeImage(String reference);
 
   /** Creates (not starts) a container and returns its id. */
   String createContainer(ContainerSpec spec);

@@ -24,6 +24,10 @@ import java.util.TreeSet;
  * @param init whether Docker's init runs as PID 1 (reaps children, forwards SIGTERM)
  * @param dependsOnHealthy services that must be ready before this one starts
  * @param probe how the tool checks readiness from the host after start
+ * @param imageDigest the registry digest {@code image} is pinned to by the lock file, or {@code
+ *     null}: the container is then created from {@link #imageReference()}. Not in the config hash:
+ *     it is matched against the image the container really runs (see {@code ContainerDependent}),
+ *     so pinning what already runs never recreates it
  */
 public record ContainerSpec(
     String name,
@@ -46,7 +50,8 @@ public record ContainerSpec(
     boolean init,
     ReadinessProbe probe,
     List<String> dependsOnHealthy,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String imageDigest) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
@@ -97,7 +102,20 @@ public record ContainerSpec(
     b.probe = probe;
     b.dependsOnHealthy = new ArrayList<>(dependsOnHealthy);
     b.labels = new LinkedHashMap<>(labels);
+    b.imageDigest = imageDigest;
     return b;
+  }
+
+  /**
+   * What Docker creates the container from: {@code name@digest} when pinned, else {@code image}.
+   */
+  public String imageReference() {
+    return imageDigest == null ? image : ImageRef.parse(image).pinned(imageDigest);
+  }
+
+  /** The same container pinned to {@code digest} (or unpinned with {@code null}). */
+  public ContainerSpec withImageDigest(String digest) {
+    return toBuilder().imageDigest(digest).build();
   }
 
   public ContainerSpec withLabels(Map<String, String> newLabels) {
@@ -131,6 +149,7 @@ public record ContainerSpec(
     private ReadinessProbe probe;
     private List<String> dependsOnHealthy = new ArrayList<>();
     private Map<String, String> labels = new LinkedHashMap<>();
+    private String imageDigest;
 
     private Builder(String name, Component component) {
       this.name = name;
@@ -237,6 +256,12 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Pins the image to a registry digest ({@code sha256:…}), or unpins it with {@code null}. */
+    public Builder imageDigest(String d) {
+      imageDigest = d;
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(
           name,
@@ -259,7 +284,8 @@ public record ContainerSpec(
           init,
           probe,
           dependsOnHealthy,
-          labels);
+          labels,
+          imageDigest);
     }
   }
 }

@@ -26,4 +26,25 @@ public record DesiredState(
     files = List.copyOf(files);
     models = List.copyOf(models);
   }
+
+  /**
+   * The same desired state with each container's image pinned to the digest {@code digests} names
+   * for its reference (unpinned when it names none): what the lock file says to run.
+   */
+  public DesiredState pinned(java.util.Map<String, String> digests) {
+    return new DesiredState(
+        installation,
+        network,
+        volumes,
+        containers.stream().map(c -> c.withImageDigest(digests.get(c.image()))).toList(),
+        files,
+        ollamaUrl,
+        models,
+        pruneModels);
+  }
+
+  /** The image references the containers are created from, in container order, once each. */
+  public List<String> imageReferences() {
+    return containers.stream().map(ContainerSpec::image).distinct().toList();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.ollamastack.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Set;
  * @param others resources of other installations, or unlabelled ones whose names collide with ours:
  *     reported as warnings, never planned against
  * @param models models present in Ollama, or {@code null} when Ollama was not reachable
+ * @param images by image id: the images our containers run and those the desired references name
+ *     locally (their registry digests tell what software runs)
  */
 public record ObservedState(
     List<ObservedContainer> containers,
@@ -18,7 +21,8 @@ public record ObservedState(
     List<ObservedVolume> volumes,
     Set<String> localImages,
     List<ForeignResource> others,
-    List<ObservedModel> models) {
+    List<ObservedModel> models,
+    Map<String, ObservedImage> images) {
 
   public ObservedState {
     containers = List.copyOf(containers);
@@ -27,6 +31,18 @@ public record ObservedState(
     localImages = Set.copyOf(localImages);
     others = List.copyOf(others);
     models = models == null ? null : List.copyOf(models);
+    images = images == null ? Map.of() : Map.copyOf(images);
+  }
+
+  /** What exists when nothing is known of the images beyond the references present. */
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models) {
+    this(containers, networks, volumes, localImages, others, models, Map.of());
   }
 
   public static ObservedState empty() {
@@ -34,7 +50,16 @@ public record ObservedState(
   }
 
   public ObservedState withModels(List<ObservedModel> m) {
-    return new ObservedState(containers, networks, volumes, localImages, others, m);
+    return new ObservedState(containers, networks, volumes, localImages, others, m, images);
+  }
+
+  public ObservedState withImages(Map<String, ObservedImage> i) {
+    return new ObservedState(containers, networks, volumes, localImages, others, models, i);
+  }
+
+  /** The image a container runs, when it was inspected. */
+  public java.util.Optional<ObservedImage> imageOf(ObservedContainer c) {
+    return java.util.Optional.ofNullable(c.imageId() == null ? null : images.get(c.imageId()));
   }
 
   /** A resource we must not touch: another installation's, or an unlabelled name clash. */

@@ -32,6 +32,11 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
     return new ResourceKey(ResourceKind.MODEL, name);
   }
 
+  /** The state directory at {@code path}. */
+  public static ResourceKey config(String path) {
+    return new ResourceKey(ResourceKind.CONFIG, path);
+  }
+
   /** {@code kind:name}, the form of the plan format ({@code container:ollama-stack-webui}). */
   public static ResourceKey parse(String text) {
     int colon = text.indexOf(':');

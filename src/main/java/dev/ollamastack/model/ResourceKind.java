@@ -12,7 +12,9 @@ public enum ResourceKind {
   VOLUME,
   IMAGE,
   CONTAINER,
-  MODEL;
+  MODEL,
+  /** The installation's state directory ({@code uninstall --remove-config}). */
+  CONFIG;
 
   /** The word users see and the plan format uses: {@code network}, {@code container}, … */
   public String label() {

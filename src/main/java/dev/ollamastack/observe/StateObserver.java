@@ -6,6 +6,7 @@ import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
@@ -25,7 +26,9 @@ import java.util.Set;
 /**
  * Reads what exists for one installation: one list call per kind (containers by our label key, plus
  * a name lookup for clashes; networks; volumes), image presence, and Ollama's models when it
- * answers. Resources of other installations and unlabelled name clashes go to {@code others}.
+ * answers, and the images our containers run and the desired references name (inspected by id and
+ * reference, with their registry digests). Resources of other installations and unlabelled name
+ * clashes go to {@code others}.
  */
 public final class StateObserver {
   private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(2);
@@ -78,13 +81,25 @@ public final class StateObserver {
         others.add(new ForeignResource(ResourceKind.VOLUME, v.name(), v.installation()));
       }
     }
-    Set<String> images = new LinkedHashSet<>();
-    for (ContainerSpec c : desired.containers()) {
-      if (images.contains(c.image()) || engine.imageExists(c.image())) {
-        images.add(c.image());
+    Map<String, ObservedImage> byId = new HashMap<>();
+    Set<String> local = new LinkedHashSet<>();
+    for (String ref :
+        desired.containers().stream().map(ContainerSpec::imageReference).distinct().toList()) {
+      engine
+          .inspectImage(ref)
+          .ifPresent(
+              i -> {
+                local.add(ref);
+                byId.put(i.id(), i);
+              });
+    }
+    // What our containers really run: its registry digests say whether it is what the lock pins.
+    for (ObservedContainer c : ours) {
+      if (c.imageId() != null && !byId.containsKey(c.imageId())) {
+        engine.inspectImage(c.imageId()).ifPresent(i -> byId.put(i.id(), i));
       }
     }
-    return new ObservedState(ours, networks, volumes, images, others, models(desired));
+    return new ObservedState(ours, networks, volumes, local, others, models(desired), byId);
   }
 
   private static List<ObservedModel> models(DesiredState desired) {

@@ -1,6 +1,7 @@
 package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
@@ -33,6 +34,8 @@ public sealed interface Action {
       case RemoveContainer r -> true;
       case RemoveNetwork r -> true;
       case RemoveVolume r -> true;
+      case RemoveImage r -> true;
+      case RemoveConfig r -> true;
       case DeleteModel d -> true;
       case CreateNetwork c -> false;
       case CreateVolume c -> false;
@@ -85,13 +88,66 @@ public sealed interface Action {
     }
   }
 
-  record PullImage(String reference) implements Action {
+  /**
+   * Pull the image a stack names.
+   *
+   * @param reference the reference in the stack file ({@code ollama/ollama:latest})
+   * @param digest the digest the lock pins it to, pulled as {@code name@digest}; {@code null}: the
+   *     tag
+   */
+  record PullImage(String reference, String digest) implements Action {
+    public PullImage(String reference) {
+      this(reference, null);
+    }
+
     public ResourceKey key() {
       return ResourceKey.image(reference);
     }
 
     public List<ResourceKey> dependsOn() {
       return List.of();
+    }
+
+    /** What is pulled: the pinned reference, or the tag. */
+    public String pullReference() {
+      return digest == null ? reference : ImageRef.parse(reference).pinned(digest);
+    }
+  }
+
+  /**
+   * Remove one reference of ours to a local image ({@code docker rmi name@sha256:…}, never forced):
+   * Docker deletes the image only when no other tag or digest still names it, so a tag the user
+   * added keeps it.
+   *
+   * @param reference the tag or {@code name@digest} removed
+   * @param imageId the image it names now
+   */
+  record RemoveImage(String reference, String imageId, String reason, List<ResourceKey> dependsOn)
+      implements Action {
+    public RemoveImage {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.image(reference);
+    }
+  }
+
+  /**
+   * Remove the installation's state directory ({@code uninstall --remove-config}): secrets,
+   * history, rendered files, the embedded default's lock.
+   *
+   * @param kept paths inside it that are never removed (backups), to tell the user
+   */
+  record RemoveConfig(String path, List<String> kept, List<ResourceKey> dependsOn)
+      implements Action {
+    public RemoveConfig {
+      kept = List.copyOf(kept);
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.config(path);
     }
   }
 
@@ -151,10 +207,20 @@ public sealed interface Action {
     }
   }
 
-  /** Pull a model through Ollama's API at {@code ollamaUrl}. */
-  record PullModel(String model, String ollamaUrl, List<ResourceKey> dependsOn) implements Action {
+  /**
+   * Pull a model through Ollama's API at {@code ollamaUrl}.
+   *
+   * @param update the model is present and pulled again ({@code update --models}): Ollama then
+   *     downloads only what changed upstream
+   */
+  record PullModel(String model, String ollamaUrl, List<ResourceKey> dependsOn, boolean update)
+      implements Action {
     public PullModel {
       dependsOn = List.copyOf(dependsOn);
+    }
+
+    public PullModel(String model, String ollamaUrl, List<ResourceKey> dependsOn) {
+      this(model, ollamaUrl, dependsOn, false);
     }
 
     public ResourceKey key() {

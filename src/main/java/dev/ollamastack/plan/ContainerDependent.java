@@ -9,6 +9,7 @@ import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.plan.render.ConfigHash;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,16 +52,18 @@ record ContainerDependent(
     return switch (override) {
       case LEAVE_ALONE -> Match.IN_SYNC;
       case STOP -> actual == null ? Match.IN_SYNC : new Match.Unwanted("stop requested");
-      case NONE, RESTART -> matchRunning(actual);
+      case NONE, RESTART -> matchRunning(actual, observed);
     };
   }
 
-  private Match matchRunning(ObservedContainer actual) {
+  private Match matchRunning(ObservedContainer actual, ObservedState observed) {
     if (actual == null) {
       return Match.MISSING;
     }
     List<String> reasons =
-        override == RunOverride.RESTART ? List.of("restart requested") : changeReasons(actual);
+        override == RunOverride.RESTART
+            ? List.of("restart requested")
+            : explain(changeReasons(actual, observed));
     if (!reasons.isEmpty()) {
       return new Match.Changed(reasons);
     }
@@ -75,7 +78,13 @@ record ContainerDependent(
     return Match.IN_SYNC;
   }
 
-  private List<String> changeReasons(ObservedContainer actual) {
+  private List<String> changeReasons(ObservedContainer actual, ObservedState observed) {
+    List<String> reasons = new ArrayList<>(configReasons(actual));
+    ImagePin.reason(spec, actual, observed).ifPresent(reasons::add);
+    return reasons;
+  }
+
+  private List<String> configReasons(ObservedContainer actual) {
     String desiredHash = spec.labels().get(Labels.CONFIG_HASH);
     if (Objects.equals(desiredHash, actual.configHash())) {
       return List.of();
@@ -85,23 +94,42 @@ record ContainerDependent(
       // Hashed by another version of the canonical form: only a changed image recreates, so a
       // tool upgrade never recreates the whole stack.
       return Objects.equals(actual.image(), spec.image())
+              || Objects.equals(actual.image(), spec.imageReference())
           ? List.of()
           : List.of("image " + actual.image() + " → " + spec.image());
     }
-    List<String> reasons =
-        SpecDiff.reasons(actual.labels().get(Labels.SPEC), spec.labels().get(Labels.SPEC));
-    return explain(reasons);
+    return SpecDiff.reasons(actual.labels().get(Labels.SPEC), spec.labels().get(Labels.SPEC));
   }
 
   /** What a component's own rules add to the reasons. */
   private List<String> explain(List<String> reasons) {
     return switch (spec.component()) {
-      case WEBUI ->
-          "false".equalsIgnoreCase(spec.env().get("ENABLE_PERSISTENT_CONFIG"))
-              ? reasons
-              : WebuiFirstStartSettings.annotate(reasons);
+      case WEBUI -> {
+        List<String> out =
+            "false".equalsIgnoreCase(spec.env().get("ENABLE_PERSISTENT_CONFIG"))
+                ? reasons
+                : WebuiFirstStartSettings.annotate(reasons);
+        yield reasons.stream().anyMatch(r -> r.startsWith("image "))
+            ? append(out, WEBUI_MIGRATION)
+            : out;
+      }
       case OLLAMA, MCP_PROXY, EXTENSION -> reasons;
     };
+  }
+
+  /**
+   * Open WebUI upgrades {@code webui.db} in place when a new version starts (its Alembic
+   * migrations), and an older image cannot open a migrated database: an image change is one way.
+   */
+  static final String WEBUI_MIGRATION =
+      "note: Open WebUI migrates its database (webui.db in the data volume) to the new image's"
+          + " version when it starts, one way: an older image cannot open it afterwards; back up"
+          + " the data volume first if you may want to go back";
+
+  private static List<String> append(List<String> list, String line) {
+    List<String> out = new ArrayList<>(list);
+    out.add(line);
+    return out;
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +24,10 @@ final class Dependents {
     for (VolumeSpec v : desired.volumes()) {
       out.add(new VolumeDependent(v));
     }
-    Set<String> images = new LinkedHashSet<>();
-    desired.containers().forEach(c -> images.add(c.image()));
-    images.forEach(i -> out.add(new ImageDependent(i)));
+    // One node per reference: containers sharing an image share its pin (the lock is by reference).
+    Map<String, String> images = new LinkedHashMap<>();
+    desired.containers().forEach(c -> images.putIfAbsent(c.image(), c.imageDigest()));
+    images.forEach((ref, digest) -> out.add(new ImageDependent(ref, digest)));
     Map<String, ContainerSpec> byService =
         desired.containers().stream()
             .collect(Collectors.toMap(ContainerSpec::service, Function.identity()));

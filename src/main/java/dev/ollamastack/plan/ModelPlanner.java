@@ -91,7 +91,6 @@ final class ModelPlanner {
 
   /** {@code llama3.2} and {@code llama3.2:latest} name the same model. */
   static String normalize(String model) {
-    String name = model.contains(":") ? model : model + ":latest";
-    return name.startsWith("library/") ? name.substring("library/".length()) : name;
+    return dev.ollamastack.model.ModelNames.normalize(model);
   }
 }

@@ -21,6 +21,15 @@ final class Orphans {
 
   static List<Action> removals(
       DesiredState desired, ObservedState observed, Set<ResourceKey> nodes) {
+    return removals(desired.installation(), observed, nodes, "orphan: not in the desired state");
+  }
+
+  /**
+   * Removals of the containers and networks of {@code installation} that are not {@code nodes},
+   * each container with {@code reason}.
+   */
+  static List<Action> removals(
+      String installation, ObservedState observed, Set<ResourceKey> nodes, String reason) {
     List<ObservedContainer> doomed =
         observed.containers().stream()
             .filter(o -> !nodes.contains(ResourceKey.container(o.name())))
@@ -33,12 +42,11 @@ final class Orphans {
     for (ObservedContainer o : doomed) {
       List<ResourceKey> deps =
           rank(o) == rank(Component.OLLAMA) ? List.copyOf(removedBefore) : List.of();
-      out.add(
-          new Action.RemoveContainer(o.name(), o.id(), "orphan: not in the desired state", deps));
+      out.add(new Action.RemoveContainer(o.name(), o.id(), reason, deps));
       removedBefore.add(ResourceKey.container(o.name()));
     }
     observed.networks().stream()
-        .filter(n -> desired.installation().equals(n.installation()))
+        .filter(n -> installation.equals(n.installation()))
         .filter(n -> !nodes.contains(ResourceKey.network(n.name())))
         .forEach(n -> out.add(new Action.RemoveNetwork(n.name(), removedBefore)));
     return out;

@@ -64,13 +64,21 @@ public record Plan(
         case Action.CreateNetwork n -> create++;
         case Action.CreateVolume v -> create++;
         case Action.CreateContainer c -> create++;
-        case Action.PullModel m -> create++;
+        case Action.PullModel m -> {
+          if (m.update()) {
+            recreate++;
+          } else {
+            create++;
+          }
+        }
         case Action.PullImage p -> {}
         case Action.RecreateContainer r -> recreate++;
         case Action.StartContainer s -> start++;
         case Action.RemoveContainer r -> remove++;
         case Action.RemoveNetwork r -> remove++;
         case Action.RemoveVolume r -> remove++;
+        case Action.RemoveImage r -> remove++;
+        case Action.RemoveConfig r -> remove++;
         case Action.DeleteModel d -> remove++;
       }
     }

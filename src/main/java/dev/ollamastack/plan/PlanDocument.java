@@ -29,7 +29,10 @@ public record PlanDocument(
    *
    * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull} or
    *     {@code delete}
-   * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model}
+   * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model},
+   *     {@code config}
+   * @param image the image reference of the stack file (for a removed image: its id)
+   * @param digest the digest the lock pins {@code image} to, {@code null} when it is not pinned
    */
   public record Item(
       String action,
@@ -37,7 +40,18 @@ public record PlanDocument(
       String name,
       String image,
       List<String> reasons,
-      List<String> dependsOn) {}
+      List<String> dependsOn,
+      String digest) {
+    public Item(
+        String action,
+        String kind,
+        String name,
+        String image,
+        List<String> reasons,
+        List<String> dependsOn) {
+      this(action, kind, name, image, reasons, dependsOn, null);
+    }
+  }
 
   public record Counts(int create, int recreate, int remove, int start) {}
 
@@ -63,18 +77,26 @@ public record PlanDocument(
     return switch (a) {
       case Action.CreateNetwork n -> new Item("create", kind, name, null, List.of(), deps);
       case Action.CreateVolume v -> new Item("create", kind, name, null, List.of(), deps);
-      case Action.PullImage p -> new Item("pull", kind, name, p.reference(), List.of(), deps);
+      case Action.PullImage p ->
+          new Item("pull", kind, name, p.reference(), List.of(), deps, p.digest());
       case Action.CreateContainer c ->
-          new Item("create", kind, name, c.spec().image(), List.of(), deps);
+          new Item("create", kind, name, c.spec().image(), List.of(), deps, c.spec().imageDigest());
       case Action.RecreateContainer r ->
-          new Item("recreate", kind, name, r.spec().image(), r.reasons(), deps);
+          new Item(
+              "recreate", kind, name, r.spec().image(), r.reasons(), deps, r.spec().imageDigest());
       case Action.StartContainer s ->
-          new Item("start", kind, name, s.spec().image(), List.of(s.reason()), deps);
+          new Item("start", kind, name, s.spec().image(), List.of(s.reason()), deps, null);
       case Action.RemoveContainer r ->
           new Item("remove", kind, name, null, List.of(r.reason()), deps);
       case Action.RemoveNetwork n -> new Item("remove", kind, name, null, List.of(), deps);
       case Action.RemoveVolume v -> new Item("remove", kind, name, null, List.of(), deps);
-      case Action.PullModel m -> new Item("pull", kind, name, null, List.of(), deps);
+      case Action.RemoveImage r ->
+          new Item("remove", kind, name, r.imageId(), List.of(r.reason()), deps);
+      case Action.RemoveConfig r ->
+          new Item(
+              "remove", kind, name, null, r.kept().stream().map(k -> "kept: " + k).toList(), deps);
+      case Action.PullModel m ->
+          new Item("pull", kind, name, null, m.update() ? List.of("update") : List.of(), deps);
       case Action.DeleteModel d ->
           new Item("delete", kind, name, null, List.of("pruneModels"), deps);
     };

@@ -30,6 +30,8 @@ final class PlanOrder {
       case Action.RemoveContainer r -> 5;
       case Action.RemoveNetwork r -> 6;
       case Action.RemoveVolume r -> 7;
+      case Action.RemoveImage r -> 8;
+      case Action.RemoveConfig r -> 9;
     };
   }
 }

@@ -1,6 +1,7 @@
 package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.PortBinding;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,17 @@ import java.util.Locale;
 public final class PlanText {
   private PlanText() {}
 
+  /** What an empty converge plan says. */
+  public static final String NO_CHANGES = "No changes. The stack matches the desired state.";
+
   public static String render(Plan plan) {
+    return render(plan, NO_CHANGES);
+  }
+
+  /**
+   * @param nothing what an empty plan says
+   */
+  public static String render(Plan plan, String nothing) {
     StringBuilder sb = new StringBuilder();
     for (String blocker : plan.blockers()) {
       sb.append("  ! ").append(blocker).append('\n');
@@ -25,7 +36,7 @@ public final class PlanText {
       }
     }
     if (plan.isEmpty() && plan.blockers().isEmpty()) {
-      sb.append("No changes. The stack matches the desired state.\n");
+      sb.append(nothing).append('\n');
     } else {
       if (!plan.actions().isEmpty()) {
         sb.append('\n');
@@ -39,7 +50,11 @@ public final class PlanText {
     return switch (a) {
       case Action.CreateNetwork n -> "  + network " + n.spec().name();
       case Action.CreateVolume v -> "  + volume " + v.spec().name();
-      case Action.PullImage p -> "  ↓ image " + p.reference() + " (pull: not present locally)";
+      case Action.PullImage p ->
+          "  ↓ image "
+              + p.reference()
+              + (p.digest() == null ? "" : " " + ImageRef.shortDigest(p.digest()))
+              + " (pull: not present locally)";
       case Action.CreateContainer c ->
           "  + container " + c.spec().name() + " " + describe(c.spec());
       case Action.RecreateContainer r -> "  ~ container " + r.spec().name() + " (recreate)";
@@ -49,18 +64,35 @@ public final class PlanText {
           "  - container " + r.containerName() + " (" + r.reason() + ")";
       case Action.RemoveNetwork n -> "  - network " + n.networkName();
       case Action.RemoveVolume v -> "  - volume " + v.volumeName() + " (DATA IS DELETED)";
-      case Action.PullModel m -> "  + model " + m.model();
+      case Action.RemoveImage r -> "  - image " + r.reference() + " (" + r.reason() + ")";
+      case Action.RemoveConfig r ->
+          "  - config "
+              + r.path()
+              + " (state directory: secrets, history, rendered files, embedded stack's lock)";
+      case Action.PullModel m ->
+          m.update()
+              ? "  ~ model " + m.model() + " (update: Ollama downloads what changed upstream)"
+              : "  + model " + m.model();
       case Action.DeleteModel d ->
           "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
     };
   }
 
   static List<String> details(Action a) {
-    return a instanceof Action.RecreateContainer r ? r.reasons() : List.of();
+    if (a instanceof Action.RecreateContainer r) {
+      return r.reasons();
+    }
+    if (a instanceof Action.RemoveConfig r) {
+      return r.kept().stream().map(k -> "kept: " + k).toList();
+    }
+    return List.of();
   }
 
   static String describe(ContainerSpec c) {
     StringBuilder sb = new StringBuilder("(").append(c.image());
+    if (c.imageDigest() != null) {
+      sb.append(' ').append(ImageRef.shortDigest(c.imageDigest()));
+    }
     for (PortBinding p : c.ports()) {
       sb.append(", ")
           .append(p.hostIp())

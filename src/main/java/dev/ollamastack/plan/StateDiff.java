@@ -41,7 +41,7 @@ public final class StateDiff {
                 sb.append("+ ").append(key.describe()).append(" (missing)\n");
               }
             }
-            case IMAGE -> {} // images follow the containers: not a difference of their own
+            case IMAGE, CONFIG -> {} // images follow the containers; state is not a resource here
             case CONTAINER -> container(sb, desired, observed, key, match);
           }
         });

@@ -321,7 +321,9 @@ class PlannerTest {
         .hasKeys("image:ghcr.io/open-webui/open-webui:main", "container:ollama-stack-webui");
     assertThatPlan(plan)
         .recreates("ollama-stack-webui")
-        .because("image ghcr.io/open-webui/open-webui:v0.6 → ghcr.io/open-webui/open-webui:main");
+        .because(
+            "image ghcr.io/open-webui/open-webui:v0.6 → ghcr.io/open-webui/open-webui:main",
+            ContainerDependent.WEBUI_MIGRATION);
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.VolumeSpec;
@@ -38,7 +39,7 @@ public final class FakeDockerEngine implements DockerEngine {
   private final Map<String, ObservedContainer> containers = new LinkedHashMap<>();
   private final Map<String, ObservedNetwork> networks = new LinkedHashMap<>();
   private final Map<String, ObservedVolume> volumes = new LinkedHashMap<>();
-  private final Set<String> images = new HashSet<>();
+  private final FakeImages images = new FakeImages();
   private final List<String> mutations = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -66,9 +67,20 @@ public final class FakeDockerEngine implements DockerEngine {
   private final Map<String, List<LogLine>> logs = new java.util.HashMap<>();
   private final Map<String, List<Consumer<LogLine>>> followers = new java.util.HashMap<>();
 
+  /**
+   * Images present locally as if pulled earlier: each also published in the fake registry under its
+   * tag, with the same digest (an unchanged registry).
+   */
   public FakeDockerEngine withImages(String... refs) {
-    images.addAll(List.of(refs));
+    for (String ref : refs) {
+      images.pulledEarlier(ref);
+    }
     return this;
+  }
+
+  /** The local images and the fake registry behind pulls ({@link FakeImages}). */
+  public FakeImages images() {
+    return images;
   }
 
   /** Adds a container as if someone else had created it. */
@@ -80,7 +92,7 @@ public final class FakeDockerEngine implements DockerEngine {
             id,
             name,
             image,
-            "sha256:" + image.hashCode(),
+            images.inspect(image).map(ObservedImage::id).orElse("sha256:" + image.hashCode()),
             ContainerState.of(state),
             null,
             0,
@@ -194,8 +206,39 @@ public final class FakeDockerEngine implements DockerEngine {
   }
 
   @Override
-  public synchronized boolean imageExists(String reference) {
-    return images.contains(reference);
+  public Optional<ObservedImage> inspectImage(String reference) {
+    return images.inspect(reference);
+  }
+
+  @Override
+  public String registryDigest(String reference) {
+    check();
+    return images.registryDigest(reference);
+  }
+
+  @Override
+  public synchronized void removeImage(String reference) {
+    record("remove image " + reference);
+    String id =
+        images
+            .inspect(reference)
+            .map(ObservedImage::id)
+            .orElseThrow(() -> new EngineException("No such image: " + reference, 404, null));
+    containers.values().stream()
+        .filter(c -> id.equals(c.imageId()))
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw new EngineException(
+                  "conflict: unable to remove repository reference \""
+                      + reference
+                      + "\" (must force) - container "
+                      + c.id()
+                      + " is using its referenced image",
+                  409,
+                  null);
+            });
+    images.untag(reference);
   }
 
   @Override
@@ -206,9 +249,7 @@ public final class FakeDockerEngine implements DockerEngine {
     }
     progress.accept(new PullProgress("layer1", "Downloading", 50, 100));
     progress.accept(new PullProgress("layer1", "Download complete", 100, 100));
-    synchronized (this) {
-      images.add(reference);
-    }
+    images.pull(reference);
   }
 
   @Override
@@ -220,13 +261,15 @@ public final class FakeDockerEngine implements DockerEngine {
     }
     String id = "c" + ids.incrementAndGet();
     envs.put(id, spec.env());
+    String imageId =
+        images.inspect(spec.imageReference()).map(ObservedImage::id).orElse("sha256:missing");
     containers.put(
         id,
         new ObservedContainer(
             id,
             spec.name(),
-            spec.image(),
-            "sha256:x",
+            spec.imageReference(),
+            imageId,
             ContainerState.CREATED,
             null,
             null,
@@ -436,7 +479,7 @@ public final class FakeDockerEngine implements DockerEngine {
   @Override
   public String buildImage(Path contextDir, String tag) {
     record("build " + tag);
-    images.add(tag);
+    images.built(tag);
     return "sha256:" + tag.hashCode();
   }
 

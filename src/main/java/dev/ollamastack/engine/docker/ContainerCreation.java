@@ -24,7 +24,7 @@ final class ContainerCreation {
   private ContainerCreation() {}
 
   static CreateContainerCmd configure(CreateContainerCmd cmd, ContainerSpec spec) {
-    cmd.withName(spec.name()).withImage(spec.image()).withLabels(spec.labels());
+    cmd.withName(spec.name()).withImage(spec.imageReference()).withLabels(spec.labels());
     if (!spec.entrypoint().isEmpty()) {
       cmd.withEntrypoint(spec.entrypoint());
     }

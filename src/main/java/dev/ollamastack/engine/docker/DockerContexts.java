@@ -53,7 +53,8 @@ final class DockerContexts {
     return named == null ? DockerEndpoint.fromEnv(DEFAULT_HOST, env) : load(named);
   }
 
-  private static Path configDir(Map<String, String> env) {
+  /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}: where the docker CLI keeps its settings. */
+  static Path configDir(Map<String, String> env) {
     String dir = env.get("DOCKER_CONFIG");
     if (dir != null && !dir.isBlank()) {
       return Path.of(dir);

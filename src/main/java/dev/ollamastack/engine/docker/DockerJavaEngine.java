@@ -15,6 +15,7 @@ import dev.ollamastack.engine.PullProgress;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.VolumeSpec;
@@ -38,11 +39,13 @@ public final class DockerJavaEngine implements DockerEngine {
   private final Failures failures;
   private final ContainerOutput output;
   private final CgroupStats cgroups;
+  private final RegistryDigests registry;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
-  DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker) {
+  DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry) {
     this.endpoint = endpoint;
     this.docker = docker;
+    this.registry = registry;
     this.failures = new Failures(endpoint);
     this.output = new ContainerOutput(docker, failures);
     // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
@@ -154,15 +157,14 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
-  public boolean imageExists(String reference) {
+  public Optional<ObservedImage> inspectImage(String reference) {
     return failures.call(
         "inspect image " + reference,
         () -> {
           try {
-            docker.inspectImageCmd(reference).exec();
-            return true;
+            return Optional.of(DtoMapper.image(docker.inspectImageCmd(reference).exec()));
           } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
           }
         });
   }
@@ -173,11 +175,23 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public String registryDigest(String reference) {
+    return registry.digest(reference);
+  }
+
+  @Override
+  public void removeImage(String reference) {
+    failures.run(
+        "remove image " + reference,
+        () -> docker.removeImageCmd(reference).withForce(false).withNoPrune(false).exec());
+  }
+
+  @Override
   public String createContainer(ContainerSpec spec) {
     return failures.call(
         "create container " + spec.name(),
         () ->
-            ContainerCreation.configure(docker.createContainerCmd(spec.image()), spec)
+            ContainerCreation.configure(docker.createContainerCmd(spec.imageReference()), spec)
                 .exec()
                 .getId());
   }

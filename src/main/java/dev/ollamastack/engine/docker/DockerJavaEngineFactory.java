@@ -3,6 +3,7 @@ package dev.ollamastack.engine.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineFactory;
@@ -49,7 +50,12 @@ public final class DockerJavaEngineFactory implements EngineFactory {
   @Override
   public DockerEngine connect() {
     DockerEndpoint endpoint = endpoint();
-    return new DockerJavaEngine(endpoint, client(endpoint));
+    DefaultDockerClientConfig config = config(endpoint);
+    DockerHttpClient http = http(endpoint, config);
+    return new DockerJavaEngine(
+        endpoint,
+        DockerClientImpl.getInstance(config, http),
+        new RegistryDigests(http, config, new Failures(endpoint)));
   }
 
   /**
@@ -57,27 +63,35 @@ public final class DockerJavaEngineFactory implements EngineFactory {
    * test support that needs Docker beyond the {@code DockerEngine} port (image tags, exec).
    */
   public DockerClient client() {
-    return client(endpoint());
+    DockerEndpoint endpoint = endpoint();
+    DefaultDockerClientConfig config = config(endpoint);
+    return DockerClientImpl.getInstance(config, http(endpoint, config));
   }
 
-  /** A docker-java client for {@code endpoint}, with its TLS settings. */
-  static DockerClient client(DockerEndpoint endpoint) {
+  /**
+   * The client settings for {@code endpoint}: its TLS files, and registry credentials from the
+   * {@code config.json} of this factory's environment ({@code DOCKER_CONFIG}, else {@code
+   * ~/.docker}), which docker-java sends with every pull.
+   */
+  private DefaultDockerClientConfig config(DockerEndpoint endpoint) {
     DefaultDockerClientConfig.Builder config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(endpoint.host())
-            .withDockerTlsVerify(endpoint.tlsVerify());
+            .withDockerTlsVerify(endpoint.tlsVerify())
+            .withDockerConfig(DockerContexts.configDir(env).toString());
     if (endpoint.certPath() != null) {
       config.withDockerCertPath(endpoint.certPath());
     }
-    DefaultDockerClientConfig built = config.build();
+    return config.build();
+  }
+
+  private static DockerHttpClient http(DockerEndpoint endpoint, DefaultDockerClientConfig config) {
     // No response timeout: log follows, pulls and builds legitimately stay silent for minutes.
-    ZerodepDockerHttpClient http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(URI.create(endpoint.host()))
-            .sslConfig(built.getSSLConfig())
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .maxConnections(32)
-            .build();
-    return DockerClientImpl.getInstance(built, http);
+    return new ZerodepDockerHttpClient.Builder()
+        .dockerHost(URI.create(endpoint.host()))
+        .sslConfig(config.getSSLConfig())
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .maxConnections(32)
+        .build();
   }
 }

@@ -2,6 +2,7 @@ package dev.ollamastack.engine.docker;
 
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -15,6 +16,7 @@ import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.PortBinding;
@@ -77,6 +79,10 @@ final class DtoMapper {
         r.getHostConfig() == null ? List.of() : ports(r.getHostConfig().getPortBindings()),
         state == null ? null : instant(state.getStartedAt()),
         r.getRestartCount() == null ? 0 : r.getRestartCount());
+  }
+
+  static ObservedImage image(InspectImageResponse i) {
+    return new ObservedImage(i.getId(), i.getRepoTags(), i.getRepoDigests());
   }
 
   static ObservedNetwork network(Network n) {

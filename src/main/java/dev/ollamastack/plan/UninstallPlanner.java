@@ -1,0 +1,83 @@
+package dev.ollamastack.plan;
+
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.ResourceKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code uninstall}: the destroy plan of one installation, only of what carries its label.
+ * Containers and network always; volumes (models, chats), the stack's images and the state
+ * directory only when asked. Resources of other installations and unlabelled ones are never in it,
+ * not even volumes and networks it adopted from the older CLI: the plan names those as kept. Pure.
+ */
+public final class UninstallPlanner {
+  private UninstallPlanner() {}
+
+  /**
+   * What to remove beside containers and network.
+   *
+   * @param images the stack's image references to remove (collected before the containers go, as
+   *     their images are known only while they exist); empty: keep images
+   * @param stateDir the state directory to remove, or {@code null} to keep it
+   * @param keptInStateDir paths inside it never removed (backups), to tell the user
+   */
+  public record Options(
+      boolean removeVolumes,
+      List<ImageRemoval> images,
+      String stateDir,
+      List<String> keptInStateDir) {
+    public Options {
+      images = List.copyOf(images);
+      keptInStateDir = List.copyOf(keptInStateDir);
+    }
+  }
+
+  public static Plan plan(String installation, ObservedState observed, Options options) {
+    List<Action> actions =
+        new ArrayList<>(Orphans.removals(installation, observed, Set.of(), "uninstall"));
+    Map<String, ResourceKey> removing = new HashMap<>();
+    actions.stream()
+        .filter(a -> a instanceof Action.RemoveContainer)
+        .forEach(a -> removing.put(a.name(), a.key()));
+    List<ResourceKey> containers = List.copyOf(removing.values());
+    List<String> notes = new ArrayList<>();
+    List<String> keptVolumes = new ArrayList<>();
+    for (ObservedVolume v : observed.volumes()) {
+      if (!installation.equals(v.installation())) {
+        notes.add(
+            "kept volume "
+                + v.name()
+                + ": not created by ollama-stack (adopted); remove it with 'docker volume rm "
+                + v.name()
+                + "' if you are sure");
+      } else if (options.removeVolumes()) {
+        actions.add(new Action.RemoveVolume(v.name(), containers));
+      } else {
+        keptVolumes.add(v.name());
+      }
+    }
+    if (!keptVolumes.isEmpty()) {
+      notes.add(
+          "kept volumes "
+              + String.join(", ", keptVolumes)
+              + " (models, chats, settings): --remove-volumes deletes them");
+    }
+    for (ObservedNetwork n : observed.networks()) {
+      if (n.installation() == null) {
+        notes.add("kept network " + n.name() + ": not created by ollama-stack (adopted)");
+      }
+    }
+    actions.addAll(ImageRemoval.plan(options.images(), removing, "uninstall", notes));
+    if (options.stateDir() != null) {
+      List<ResourceKey> all = actions.stream().map(Action::key).toList();
+      actions.add(new Action.RemoveConfig(options.stateDir(), options.keptInStateDir(), all));
+    }
+    return new Plan(installation, PlanOrder.sort(actions), notes, List.of(), Map.of());
+  }
+}
