@@ -37,6 +37,14 @@ final class StackImages {
       Optional<ObservedImage> image = planned.observed().imageOf(c);
       image.ifPresent(i -> refs.addAll(ours(i, stackRefs)));
     }
+    // With the containers gone already, a stack file's tag is ours when its image is one we pinned.
+    Set<String> pinned = Set.copyOf(refs);
+    for (ImageRef ref : stackRefs) {
+      engine
+          .inspectImage(ref.toString())
+          .filter(i -> i.repoDigests().stream().anyMatch(pinned::contains))
+          .ifPresent(i -> refs.addAll(ours(i, stackRefs)));
+    }
     return present(engine, refs);
   }
 

@@ -34,6 +34,14 @@ public final class Cli {
     return this;
   }
 
+  /** The same CLI (environment, state home) run from another working directory. */
+  public Cli inDirectory(Path dir) {
+    Cli other = new Cli(dir, Path.of(env.get("OLLAMA_STACK_HOME")));
+    other.env.putAll(env);
+    other.unset.addAll(unset);
+    return other;
+  }
+
   /** Runs without {@code key}, even when this JVM's environment has it. */
   public Cli unsetEnv(String key) {
     env.remove(key);

@@ -62,6 +62,71 @@ public final class TestDocker implements AutoCloseable {
     docker.tagImageCmd(source, repo, tag).exec();
   }
 
+  /** The registry digests ({@code name@sha256:…}) of the local image {@code reference}. */
+  public List<String> repoDigests(String reference) {
+    return inspectImage(reference)
+        .map(i -> i.getRepoDigests() == null ? List.<String>of() : i.getRepoDigests())
+        .orElse(List.of());
+  }
+
+  /** Builds {@code dockerfile} (no context files, no pull) and tags it {@code tag}. */
+  public String build(String dockerfile, String tag) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("osit-build-");
+      try {
+        java.nio.file.Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+        return docker
+            .buildImageCmd(dir.toFile())
+            .withTags(java.util.Set.of(tag))
+            .withPull(false)
+            .withForcerm(true)
+            .exec(new com.github.dockerjava.api.command.BuildImageResultCallback())
+            .awaitImageId();
+      } finally {
+        java.nio.file.Files.deleteIfExists(dir.resolve("Dockerfile"));
+        java.nio.file.Files.deleteIfExists(dir);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Pushes {@code reference} ({@code host/repo:tag}), with credentials when {@code user} is set.
+   */
+  public void push(String reference, String user, String password) {
+    int colon = reference.lastIndexOf(':');
+    var cmd =
+        docker.pushImageCmd(reference.substring(0, colon)).withTag(reference.substring(colon + 1));
+    if (user != null) {
+      cmd.withAuthConfig(
+          new com.github.dockerjava.api.model.AuthConfig()
+              .withUsername(user)
+              .withPassword(password)
+              .withRegistryAddress(reference.substring(0, reference.indexOf('/'))));
+    }
+    java.util.concurrent.atomic.AtomicReference<String> error =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      cmd.exec(
+              new ResultCallback.Adapter<com.github.dockerjava.api.model.PushResponseItem>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.PushResponseItem item) {
+                  if (item.isErrorIndicated()) {
+                    error.compareAndSet(null, item.getErrorDetail().getMessage());
+                  }
+                }
+              })
+          .awaitCompletion(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    if (error.get() != null) {
+      throw new AssertionError("push " + reference + " failed: " + error.get());
+    }
+  }
+
   /** Removes one tag (never the image while other tags hold it, never by force). */
   public void untag(String reference) {
     docker.removeImageCmd(reference).withForce(false).withNoPrune(true).exec();
