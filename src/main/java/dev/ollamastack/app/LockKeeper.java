@@ -2,6 +2,7 @@ package dev.ollamastack.app;
 
 import dev.ollamastack.lock.LockFile;
 import dev.ollamastack.lock.PinnedImages;
+import dev.ollamastack.lock.Pinning;
 import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ToolVersion;
@@ -17,7 +18,7 @@ final class LockKeeper {
   private LockKeeper() {}
 
   /**
-   * Pins what is not pinned yet ({@link LockedPins}) and writes the file when the pins changed.
+   * Pins what is not pinned yet ({@link Pinning}) and writes the file when the pins changed.
    *
    * @param write {@code false} for {@code apply --locked}: the lock is the input, never rewritten
    */
@@ -33,7 +34,7 @@ final class LockKeeper {
       ObservedState after,
       boolean write,
       ApplyListener listener) {
-    StackLock next = LockedPins.after(base, planned.desired(), after);
+    StackLock next = Pinning.after(base, planned.desired(), after);
     if (write) {
       write(planned.lockFile(), next, listener);
     }
@@ -70,7 +71,7 @@ final class LockKeeper {
 
   static void record(Path stateDir, StackLock lock, ApplyListener listener) {
     try {
-      new PinnedImages(stateDir).add(LockedPins.references(lock));
+      new PinnedImages(stateDir).add(Pinning.references(lock));
     } catch (UncheckedIOException e) {
       listener.warning("cannot record the pinned images in " + stateDir + ": " + e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.ollamastack.app;
 
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.lock.PinnedImages;
+import dev.ollamastack.lock.Pinning;
 import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
@@ -30,7 +31,7 @@ final class StackImages {
   /** Every reference of the stack's images: {@code uninstall --remove-images}. */
   static List<ImageRemoval> ofStack(PlannedStack planned, DockerEngine engine) {
     Set<String> refs = new LinkedHashSet<>(new PinnedImages(planned.stateDir()).read());
-    refs.addAll(LockedPins.references(planned.lock()));
+    refs.addAll(Pinning.references(planned.lock()));
     List<ImageRef> stackRefs =
         planned.desired().imageReferences().stream().map(ImageRef::parse).toList();
     for (ObservedContainer c : planned.observed().containers()) {

@@ -1,5 +1,6 @@
 package dev.ollamastack.app;
 
+import dev.ollamastack.lock.Pinning;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.ObservedImage;
@@ -39,7 +40,7 @@ final class UpdateTargets {
           String current =
               pin != null
                   ? pin
-                  : LockedPins.running(ref, planned.desired(), planned.observed()).orElse(null);
+                  : Pinning.running(ref, planned.desired(), planned.observed()).orElse(null);
           out.add(new Target(ref, users, current, pin == null && localOnly(planned, ref)));
         });
     return out;

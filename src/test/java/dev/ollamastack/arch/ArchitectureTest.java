@@ -45,6 +45,7 @@ class ArchitectureTest {
             ROOT + ".health..",
             ROOT + ".backup..",
             ROOT + ".extensions..",
+            ROOT + ".lock..",
             ROOT + ".app..",
             ROOT + ".cli..")
         .check(classes);
@@ -65,6 +66,7 @@ class ArchitectureTest {
             ROOT + ".app..",
             ROOT + ".cli..",
             ROOT + ".config..",
+            ROOT + ".lock..",
             "com.github.dockerjava..",
             "java.net..",
             "java.nio.file..")
@@ -172,6 +174,7 @@ class ArchitectureTest {
             ROOT + ".apply..",
             ROOT + ".health..",
             ROOT + ".extensions..",
+            ROOT + ".lock..",
             ROOT + ".backup..")
         .should()
         .dependOnClassesThat()

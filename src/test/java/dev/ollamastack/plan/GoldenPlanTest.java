@@ -8,8 +8,10 @@ import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.DesiredState;
+import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
@@ -38,6 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expected.txt} (warnings and the plan as printed) and {@code expected-diff.txt} (what {@code diff}
  * prints for the same states). A missing expected file fails the test; regenerate with {@code
  * -Dgolden.update=true} and review the change.
+ *
+ * <p>For the image lifecycle, {@code observed.json} may also give {@code pins} (the lock: reference
+ * → digest), {@code pinnedImagesPresent} (the pinned {@code name@digest} are local), {@code
+ * running} (service → the registry digest of the image its container runs), {@code extraVolumes}
+ * (labelled ours, mounted by nothing), and {@code planner}: {@code cleanup} or {@code uninstall}
+ * with {@code imageCandidates}, {@code removeVolumes}, {@code stateDir} and {@code keptInStateDir}
+ * (no diff for those: they are not converge plans).
  */
 class GoldenPlanTest {
   private static final Path ROOT = Path.of("src/test/resources/plans");
@@ -59,20 +68,65 @@ class GoldenPlanTest {
   void planMatchesGolden(String name) throws IOException {
     Path dir = ROOT.resolve(name);
     JsonNode obs = JSON.readTree(dir.resolve("observed.json").toFile());
-    DesiredState desired = render(dir.resolve("desired.yaml"));
+    DesiredState desired = render(dir.resolve("desired.yaml")).pinned(pins(obs.path("pins")));
     Path actualFile =
         Files.exists(dir.resolve("actual.yaml"))
             ? dir.resolve("actual.yaml")
             : dir.resolve("desired.yaml");
     DesiredState actual = render(actualFile);
-    ObservedState observed = observed(obs, actual);
-    Plan plan = new Planner().plan(desired, observed, overrides(obs.path("overrides")));
+    ObservedState observed = observed(obs, actual, desired);
+    String planner = obs.path("planner").asText("converge");
+    Plan plan =
+        switch (planner) {
+          case "converge" ->
+              new Planner().plan(desired, observed, overrides(obs.path("overrides")));
+          case "cleanup" ->
+              CleanupPlanner.plan(
+                  desired,
+                  observed,
+                  removals(obs.path("imageCandidates")),
+                  obs.path("removeVolumes").asBoolean());
+          case "uninstall" ->
+              UninstallPlanner.plan(
+                  desired.installation(),
+                  observed,
+                  new UninstallPlanner.Options(
+                      obs.path("removeVolumes").asBoolean(),
+                      removals(obs.path("imageCandidates")),
+                      obs.path("stateDir").asText(null),
+                      list(obs.path("keptInStateDir"))));
+          default -> throw new IllegalArgumentException("planner " + planner);
+        };
     StringBuilder text = new StringBuilder();
     plan.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
     text.append(PlanText.render(plan));
     assertGolden(dir.resolve("expected.txt"), text.toString());
-    String diff = StateDiff.render(desired, observed, plan.matches());
-    assertGolden(dir.resolve("expected-diff.txt"), diff.isEmpty() ? "(no differences)\n" : diff);
+    if (planner.equals("converge")) {
+      String diff = StateDiff.render(desired, observed, plan.matches());
+      assertGolden(dir.resolve("expected-diff.txt"), diff.isEmpty() ? "(no differences)\n" : diff);
+    }
+  }
+
+  private static List<ImageRemoval> removals(JsonNode candidates) {
+    List<ImageRemoval> out = new ArrayList<>();
+    for (JsonNode c : candidates) {
+      out.add(
+          new ImageRemoval(
+              c.path("reference").asText(), c.path("imageId").asText(), list(c.path("usedBy"))));
+    }
+    return out;
+  }
+
+  private static List<String> list(JsonNode a) {
+    List<String> out = new ArrayList<>();
+    a.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static Map<String, String> pins(JsonNode object) {
+    Map<String, String> out = new HashMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   /** Compares with the golden file; writes it only when asked to ({@code -Dgolden.update=true}). */
@@ -97,19 +151,31 @@ class GoldenPlanTest {
     return Stacks.render(spec);
   }
 
-  private static ObservedState observed(JsonNode obs, DesiredState actual) {
+  private static ObservedState observed(JsonNode obs, DesiredState actual, DesiredState desired) {
     List<ObservedContainer> containers = new ArrayList<>();
+    Map<String, ObservedImage> imagesById = new HashMap<>();
     JsonNode states = obs.path("actualState");
+    JsonNode running = obs.path("running");
     int id = 1;
     for (ContainerSpec c : actual.containers()) {
       String state = states.path(c.service()).asText(null);
+      String imageId = "sha256:img";
+      if (running.has(c.service())) {
+        // The image it runs, pulled from a registry as name@digest.
+        String digest = running.path(c.service()).asText();
+        imageId = "sha256:img-" + digest.substring(7, 11);
+        imagesById.put(
+            imageId,
+            new ObservedImage(
+                imageId, List.of(), List.of(ImageRef.parse(c.image()).pinned(digest))));
+      }
       if (state != null) {
         containers.add(
             new ObservedContainer(
                 "id" + id++,
                 c.name(),
                 c.image(),
-                "sha256:img",
+                imageId,
                 ContainerState.of(state),
                 null,
                 "running".equals(state) ? null : 0,
@@ -152,7 +218,14 @@ class GoldenPlanTest {
     for (JsonNode v : obs.path("unlabelledVolumes")) {
       volumes.add(new ObservedVolume(v.asText(), "/m", Map.of()));
     }
+    for (JsonNode v : obs.path("extraVolumes")) {
+      volumes.add(
+          new ObservedVolume(v.asText(), "/m", Map.of(Labels.INSTALLATION, actual.installation())));
+    }
     Set<String> images = new HashSet<>();
+    if (obs.path("pinnedImagesPresent").asBoolean()) {
+      desired.containers().forEach(c -> images.add(c.imageReference()));
+    }
     if ("all".equals(obs.path("images").asText())) {
       actual.containers().forEach(c -> images.add(c.image()));
     } else {
@@ -173,7 +246,7 @@ class GoldenPlanTest {
         models.add(new ObservedModel(m.path("name").asText(), m.path("size").asLong(), "d"));
       }
     }
-    return new ObservedState(containers, networks, volumes, images, others, models);
+    return new ObservedState(containers, networks, volumes, images, others, models, imagesById);
   }
 
   private static Overrides overrides(JsonNode o) {

@@ -75,7 +75,8 @@ public final class FakeImages {
     return registry.computeIfAbsent(tag, t -> digest(t + "#1"));
   }
 
-  synchronized void pull(String reference) {
+  /** Pulls {@code reference} from the fake registry, as {@code docker pull} would. */
+  public synchronized void pull(String reference) {
     if (registryError != null) {
       throw new EngineException("pull " + reference + ": " + registryError, 500, null);
     }

@@ -29,6 +29,9 @@ public final class FakeOllama implements AutoCloseable {
   private final Map<String, Long> present = new ConcurrentHashMap<>();
   private final Map<String, Long> registry = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  // The version of each model upstream and here: the digest Ollama reports follows it.
+  private final Map<String, Integer> upstream = new ConcurrentHashMap<>();
+  private final Map<String, Integer> local = new ConcurrentHashMap<>();
 
   public FakeOllama() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,6 +63,17 @@ public final class FakeOllama implements AutoCloseable {
     return this;
   }
 
+  /** A new version of {@code model} is published upstream: its next pull changes its digest. */
+  public FakeOllama republish(String model) {
+    upstream.merge(model, 1, Integer::sum);
+    return this;
+  }
+
+  /** The digest {@code /api/tags} reports for {@code model} now (hex, as Ollama gives it). */
+  public String digest(String model) {
+    return FakeImages.digest(model + "#" + local.getOrDefault(model, 0)).substring(7);
+  }
+
   public Map<String, Long> models() {
     return new TreeMap<>(present);
   }
@@ -87,7 +101,7 @@ public final class FakeOllama implements AutoCloseable {
                     .put("name", name)
                     .put("model", name)
                     .put("size", size)
-                    .put("digest", "sha256:" + Integer.toHexString(name.hashCode())));
+                    .put("digest", digest(name)));
     reply(ex, 200, JSON.createObjectNode().set("models", models).toString());
   }
 
@@ -114,6 +128,7 @@ public final class FakeOllama implements AutoCloseable {
       line(out, "{\"status\":\"verifying sha256 digest\"}");
       line(out, "{\"status\":\"writing manifest\"}");
       present.put(model, size);
+      local.put(model, upstream.getOrDefault(model, 0));
       line(out, "{\"status\":\"success\"}");
     }
   }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.config.StackLoader;
+import dev.ollamastack.lock.Pinning;
+import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.GpuAccess;
+import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
@@ -21,6 +25,7 @@ import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.PlanText;
 import dev.ollamastack.plan.Planner;
+import dev.ollamastack.plan.render.ConfigHash;
 import dev.ollamastack.plan.render.StackRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +88,64 @@ class UpgradeFromEarlierReleaseTest {
         .as("same containers as the earlier release")
         .extracting(c -> c.name())
         .containsExactlyElementsOf(made.path("containers").findValuesAsText("name"));
+  }
+
+  /**
+   * The earlier release wrote no lock and created its containers from tags. The first apply of this
+   * release pins the digests those containers run; planning with that lock recreates nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void theFirstLockPinsWhatRunsAndRecreatesNothing(Path fixture) throws IOException {
+    JsonNode made = JSON.readTree(fixture.toFile());
+    Path stackFile = Path.of(made.path("stackFile").asText()).toAbsolutePath();
+    StackSpec spec = new StackLoader(Map.of(), stackFile.getParent()).load(stackFile).spec();
+    if (spec.platform() == Platform.AUTO) {
+      spec = spec.withPlatform(Platform.CPU);
+    }
+    GpuAccess access = GpuAccess.valueOf(made.path("gpuAccess").asText());
+    DesiredState desired =
+        new StackRenderer("this-release", access).render(spec, SECRETS, 4, "/state/" + spec.name());
+    List<ObservedModel> models =
+        desired.models().stream().map(m -> new ObservedModel(m, 1, "sha256:m")).toList();
+    ObservedState observed = pulledFromRegistries(running(made).withModels(models));
+
+    StackLock first = Pinning.after(StackLock.EMPTY, desired, observed);
+    assertThat(first.images().keySet())
+        .as("every image is pinned")
+        .containsExactlyInAnyOrderElementsOf(desired.imageReferences());
+    assertThat(first.models().keySet()).containsExactlyInAnyOrderElementsOf(desired.models());
+    DesiredState pinned = desired.pinned(first.images());
+    Plan plan = new Planner().plan(pinned, observed, Overrides.NONE);
+    assertThat(plan.actions()).as(PlanText.render(plan)).isEmpty();
+    assertThat(Pinning.after(first, pinned, observed)).as("the lock is stable").isEqualTo(first);
+  }
+
+  /** Every container's image as Docker reports an image pulled by tag: with its repo digest. */
+  private static ObservedState pulledFromRegistries(ObservedState s) {
+    Map<String, ObservedImage> images = new HashMap<>();
+    List<ObservedContainer> containers = new ArrayList<>();
+    for (ObservedContainer c : s.containers()) {
+      ImageRef ref = ImageRef.parse(c.image());
+      String digest = "sha256:" + ConfigHash.sha256(c.image());
+      String id = "sha256:id-" + ConfigHash.sha256(c.image()).substring(0, 16);
+      images.put(id, new ObservedImage(id, List.of(c.image()), List.of(ref.pinned(digest))));
+      containers.add(
+          new ObservedContainer(
+              c.id(),
+              c.name(),
+              c.image(),
+              id,
+              c.state(),
+              c.health(),
+              c.exitCode(),
+              c.labels(),
+              c.ports(),
+              c.startedAt(),
+              c.restartCount()));
+    }
+    return new ObservedState(
+        containers, s.networks(), s.volumes(), s.localImages(), s.others(), s.models(), images);
   }
 
   /** What Docker reports for the fixture's installation: everything running, images present. */

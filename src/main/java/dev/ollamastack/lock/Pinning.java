@@ -1,12 +1,10 @@
-package dev.ollamastack.app;
+package dev.ollamastack.lock;
 
-import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.ModelNames;
 import dev.ollamastack.model.ObservedContainer;
-import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedState;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +22,10 @@ import java.util.TreeMap;
  * <p>Pinning what runs is what keeps an upgrade safe: the first lock of an installation made before
  * locks existed names exactly the images its containers run, so it recreates nothing.
  */
-final class LockedPins {
-  private LockedPins() {}
+public final class Pinning {
+  private Pinning() {}
 
-  static StackLock after(StackLock previous, DesiredState desired, ObservedState observed) {
+  public static StackLock after(StackLock previous, DesiredState desired, ObservedState observed) {
     Map<String, String> images = new TreeMap<>();
     for (String ref : desired.imageReferences()) {
       String pin = previous.images().get(ref);
@@ -61,7 +59,7 @@ final class LockedPins {
    * The one registry digest every container of {@code ref} runs; empty when one runs an image
    * without a registry digest (built locally), when they disagree, or when none runs.
    */
-  static Optional<String> running(String ref, DesiredState desired, ObservedState observed) {
+  public static Optional<String> running(String ref, DesiredState desired, ObservedState observed) {
     ImageRef image = ImageRef.parse(ref);
     Set<String> digests = new LinkedHashSet<>();
     List<ContainerSpec> users =
@@ -85,15 +83,9 @@ final class LockedPins {
    * {@code name@digest} of every image pin, as {@link dev.ollamastack.lock.PinnedImages} keeps
    * them.
    */
-  static List<String> references(StackLock lock) {
+  public static List<String> references(StackLock lock) {
     return lock.images().entrySet().stream()
         .map(e -> ImageRef.parse(e.getKey()).pinned(e.getValue()))
         .toList();
-  }
-
-  /** Whether an image is the one {@code ref} is pinned to in {@code lock}. */
-  static boolean isPinned(StackLock lock, String ref, ObservedImage image) {
-    String pin = lock.images().get(ref);
-    return pin != null && image.hasDigest(ImageRef.parse(ref), pin);
   }
 }
