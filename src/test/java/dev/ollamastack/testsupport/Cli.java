@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class Cli {
   private final Path workDir;
   private final Map<String, String> env = new HashMap<>();
+  private final List<String> prefix = new ArrayList<>();
 
   public Cli(Path workDir, Path stateHome) {
     this.workDir = workDir;
@@ -26,6 +27,13 @@ public final class Cli {
 
   public Cli env(String key, String value) {
     env.put(key, value);
+    return this;
+  }
+
+  /** Runs the CLI under {@code command} (e.g. {@code nsenter} into another network namespace). */
+  public Cli prefix(List<String> command) {
+    prefix.clear();
+    prefix.addAll(command);
     return this;
   }
 
@@ -62,7 +70,7 @@ public final class Cli {
    * Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}.
    */
   public Process start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(jar().toString());

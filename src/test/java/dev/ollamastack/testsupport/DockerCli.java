@@ -13,11 +13,21 @@ public final class DockerCli {
   private DockerCli() {}
 
   public static String run(String... args) {
+    return runOn(null, args);
+  }
+
+  /** {@link #run} against the daemon at {@code dockerHost} ({@code null}: the JVM's own). */
+  public static String runOn(String dockerHost, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add("docker");
     cmd.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      if (dockerHost != null) {
+        pb.environment().put("DOCKER_HOST", dockerHost);
+        pb.environment().remove("DOCKER_CONTEXT");
+      }
+      Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new AssertionError("docker " + String.join(" ", args) + " failed: " + out);
@@ -35,6 +45,15 @@ public final class DockerCli {
   public static String tryRun(String... args) {
     try {
       return run(args);
+    } catch (AssertionError e) {
+      return null;
+    }
+  }
+
+  /** Like {@link #runOn} but returns null instead of failing. */
+  public static String tryRunOn(String dockerHost, String... args) {
+    try {
+      return runOn(dockerHost, args);
     } catch (AssertionError e) {
       return null;
     }

@@ -26,8 +26,13 @@ public final class TestDocker implements AutoCloseable {
 
   /** A client for the daemon of {@code DOCKER_HOST} (else the local socket). */
   public static TestDocker connect() {
-    DockerJavaEngineFactory f = new DockerJavaEngineFactory(System.getenv());
-    return new TestDocker(DockerJavaEngineFactory.client(f.host(), System.getenv()));
+    return connect(System.getenv());
+  }
+
+  /** A client for the daemon that {@code env} names ({@code DOCKER_HOST}, TLS settings). */
+  public static TestDocker connect(Map<String, String> env) {
+    DockerJavaEngineFactory f = new DockerJavaEngineFactory(env);
+    return new TestDocker(DockerJavaEngineFactory.client(f.host(), env));
   }
 
   /** Output and exit code of a command run in a container. */
