@@ -11,8 +11,8 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.testsupport.DockerCli;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +92,8 @@ final class ItDocker implements AutoCloseable {
     created.remove(id);
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  static int freePort() {
+    return DockerCli.freePort();
   }
 
   @Override

@@ -67,11 +67,40 @@ public final class DockerCli {
     return tryRun(kind, "inspect", name) != null;
   }
 
+  /**
+   * A port that is free now, picked below the kernel's ephemeral range: port-0 binds (other tests'
+   * "free ports"), outgoing connections and Docker's random host ports all come from that range, so
+   * the port is much less likely to be taken by the time the test publishes it.
+   */
   public static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
+    int ephemeralStart = ephemeralRangeStart();
+    int low = Math.max(10_000, ephemeralStart - 12_000);
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, ephemeralStart);
+      if (isFree(port)) {
+        return port;
+      }
+    }
+    throw new AssertionError("no free port in " + low + "-" + (ephemeralStart - 1));
+  }
+
+  private static boolean isFree(int port) {
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+      return true;
     } catch (IOException e) {
-      throw new AssertionError(e);
+      return false;
+    }
+  }
+
+  private static int ephemeralRangeStart() {
+    try {
+      String range =
+          java.nio.file.Files.readString(
+              java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+      return Integer.parseInt(range.trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768; // Linux's default
     }
   }
 }

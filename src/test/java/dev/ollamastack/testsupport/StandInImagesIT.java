@@ -182,10 +182,7 @@ class StandInImagesIT {
   /** Creates and starts a webui on the data volume, returns its state, removes it. */
   private static JsonNode webuiState(DockerEngine engine, String name, String ollamaUrl)
       throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = DockerCli.freePort();
     ContainerSpec spec =
         new ContainerSpec(
             name + "-webui",

@@ -27,7 +27,6 @@ import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.StandInImages;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -378,10 +377,8 @@ class DockerJavaEngineIT {
     return l;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  private static int freePort() {
+    return DockerCli.freePort();
   }
 
   private static String get(String url) throws Exception {
