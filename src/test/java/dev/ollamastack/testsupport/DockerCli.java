@@ -75,6 +75,13 @@ public final class DockerCli {
   public static int freePort() {
     int ephemeralStart = ephemeralRangeStart();
     int low = Math.max(10_000, ephemeralStart - 12_000);
+    if (ephemeralStart - low < 1_000) { // an unusual range: no room below it, take the kernel's
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        return s.getLocalPort();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
     for (int attempt = 0; attempt < 500; attempt++) {
       int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, ephemeralStart);
       if (isFree(port)) {
@@ -94,10 +101,12 @@ public final class DockerCli {
   }
 
   private static int ephemeralRangeStart() {
+    // readAllLines, not readString: some kernels report a wrong size for /proc/sys files
     try {
       String range =
-          java.nio.file.Files.readString(
-              java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+          java.nio.file.Files.readAllLines(
+                  java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+              .get(0);
       return Integer.parseInt(range.trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       return 32_768; // Linux's default
