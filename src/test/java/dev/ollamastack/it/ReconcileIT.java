@@ -272,16 +272,21 @@ class ReconcileIT {
     String webui = name + "-webui";
     DockerCli.run("exec", webui, "touch", WEBUI_HOLD);
     Process first = cli.start("restart");
+    Cli.Result second;
+    boolean heldThroughout;
     try {
       awaitStderr(first, "container " + webui + ": waiting for webui to be ready");
-      Cli.Result second = cli.run("apply", "--yes");
-      assertThat(second.exitCode()).as("%s", second).isEqualTo(5);
-      assertThat(second.err()).contains("another apply is running");
-      assertThat(first.isAlive()).as("the first apply is held, not finished").isTrue();
+      second = cli.run("apply", "--yes");
+      heldThroughout = first.isAlive();
     } finally {
       release(webui, WEBUI_HOLD); // the new container: same name, same volume
     }
     Cli.Result firstResult = Cli.collect(first);
+    assertThat(heldThroughout)
+        .as("first apply held while the second ran: %s", firstResult)
+        .isTrue();
+    assertThat(second.exitCode()).as("second: %s\nfirst: %s", second, firstResult).isEqualTo(5);
+    assertThat(second.err()).contains("another apply is running");
     assertThat(firstResult.exitCode()).as("%s", firstResult).isZero();
     assertThat(firstResult.out()).contains("Apply complete");
     assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();

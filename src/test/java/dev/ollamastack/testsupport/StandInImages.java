@@ -26,17 +26,21 @@ import java.util.stream.Stream;
  * registry is needed): busybox shell scripts that mirror the real images' interfaces and traps (see
  * each Dockerfile).
  *
- * <p>Each image is built at most once per JVM and daemon, and not at all when an image of the same
- * tag already carries the content hash of its files (label {@value #HASH_LABEL}): IT classes call
- * {@link #ensureBuilt()} freely. On the shared daemon, images are tagged only under {@code
- * ollama-stack-test/...}; {@link #tagAsRealNames(Map)} adds the real names, for tests of the tool's
- * defaults, only on a private throwaway daemon ({@link PrivateDockerd}), so a real image on the
- * machine is never replaced, hidden or in the way.
+ * <p>Tags are content-addressed ({@code ollama-stack-test/ollama:<hash>}, the hash of the image's
+ * files): other checkouts on the same daemon build their own stand-ins, and a shared {@code
+ * :latest} would be retagged under a running test by whichever built last. Each image is built at
+ * most once per JVM and daemon, and not at all when its tag exists with the content hash (label
+ * {@value #HASH_LABEL}): IT classes call {@link #ensureBuilt()} freely. On the shared daemon,
+ * images are tagged only under {@code ollama-stack-test/...}; {@link #tagAsRealNames(Map)} adds the
+ * real names, for tests of the tool's defaults, only on a private throwaway daemon ({@link
+ * PrivateDockerd}), so a real image on the machine is never replaced, hidden or in the way.
  */
 public final class StandInImages {
-  public static final String OLLAMA = "ollama-stack-test/ollama:latest";
-  public static final String WEBUI = "ollama-stack-test/open-webui:latest";
-  public static final String MCPO = "ollama-stack-test/mcpo:latest";
+  private static final Path BUSYBOX = Path.of("/bin/busybox");
+
+  public static final String OLLAMA = tag("ollama", "ollama");
+  public static final String WEBUI = tag("open-webui", "webui");
+  public static final String MCPO = tag("mcpo", "mcpo");
 
   /** Stand-in tag → the real image's default reference. */
   public static final Map<String, String> REAL_NAMES =
@@ -49,15 +53,33 @@ public final class StandInImages {
 
   private static final Map<String, String> SOURCES =
       Map.of(OLLAMA, "ollama", WEBUI, "webui", MCPO, "mcpo");
-  private static final Path BUSYBOX = Path.of("/bin/busybox");
   private static final Set<String> BUILT_ON = new HashSet<>();
 
   private StandInImages() {}
 
-  /** Builds the images from the command line (bench/build-standins.sh). */
+  /**
+   * Builds the images from the command line (bench/build-standins.sh) and also tags them {@code
+   * :latest} for the benchmark's compose file; tests never use {@code :latest}.
+   */
   public static void main(String[] args) {
     ensureBuilt();
-    System.out.println(String.join("\n", List.of(OLLAMA, WEBUI, MCPO)));
+    try (TestDocker docker = TestDocker.connect()) {
+      for (String tag : List.of(OLLAMA, WEBUI, MCPO)) {
+        String latest = tag.substring(0, tag.lastIndexOf(':')) + ":latest";
+        docker.tag(tag, latest);
+        System.out.println(latest);
+      }
+    }
+  }
+
+  private static String tag(String repository, String source) {
+    String version;
+    try {
+      version = contentHash(standinsDir().resolve(source)).substring(0, 12);
+    } catch (RuntimeException e) {
+      version = "unbuildable"; // ensureBuilt says why (no busybox, no sources)
+    }
+    return "ollama-stack-test/" + repository + ":" + version;
   }
 
   /** Builds the three images on the test JVM's daemon if needed (quick after the first call). */
@@ -88,13 +110,8 @@ public final class StandInImages {
         boolean current =
             docker.imageLabels(tag).map(l -> hash.equals(l.get(HASH_LABEL))).orElse(false);
         if (!current) {
-          var previous = docker.imageId(tag);
           build(engine, source, tag, hash);
           rebuilt.add(tag);
-          // The outdated build would linger as a dangling <none> image.
-          previous
-              .filter(id -> !docker.imageId(tag).equals(java.util.Optional.of(id)))
-              .ifPresent(docker::removeImageQuietly);
         }
       }
     }
