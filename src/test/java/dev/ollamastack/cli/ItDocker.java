@@ -29,7 +29,15 @@ import java.util.UUID;
  * stand-in images land there from another branch).
  */
 final class ItDocker implements AutoCloseable {
-  static final String IMAGE = "ollama-stack-test/busybox:latest";
+  private static final String DOCKERFILE =
+      "FROM scratch\nCOPY busybox /bin/busybox\n"
+          + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
+
+  /**
+   * Tagged by content (busybox and Dockerfile): other checkouts build theirs on the same daemon,
+   * and a shared {@code :latest} could be retagged under a running test.
+   */
+  static final String IMAGE = "ollama-stack-test/busybox:" + contentTag();
 
   final DockerClient client;
   final String installation = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -48,16 +56,24 @@ final class ItDocker implements AutoCloseable {
   void buildImage() throws IOException {
     Path dir = Files.createTempDirectory("it-busybox");
     Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
-    Files.writeString(
-        dir.resolve("Dockerfile"),
-        "FROM scratch\nCOPY busybox /bin/busybox\n"
-            + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
+    Files.writeString(dir.resolve("Dockerfile"), DOCKERFILE);
     client
         .buildImageCmd(dir.toFile())
         .withTags(Set.of(IMAGE))
         .withPull(false)
         .exec(new BuildImageResultCallback())
         .awaitImageId();
+  }
+
+  private static String contentTag() {
+    try {
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(DOCKERFILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(Path.of("/bin/busybox")));
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return "unbuildable"; // buildImage fails with the reason
+    }
   }
 
   /** A container of our test installation (or foreign with {@code component null}), started. */
