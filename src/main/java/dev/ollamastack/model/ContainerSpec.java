@@ -28,6 +28,9 @@ import java.util.TreeSet;
  *     null}: the container is then created from {@link #imageReference()}. Not in the config hash:
  *     it is matched against the image the container really runs (see {@code ContainerDependent}),
  *     so pinning what already runs never recreates it
+ * @param priorForms the canonical spec of this container as each earlier form version of the
+ *     renderer renders the same input ({@code "1"} → JSON): how a container made by an earlier
+ *     release is compared without recreating it for the upgrade alone. Not sent to Docker.
  */
 public record ContainerSpec(
     String name,
@@ -51,7 +54,8 @@ public record ContainerSpec(
     ReadinessProbe probe,
     List<String> dependsOnHealthy,
     Map<String, String> labels,
-    String imageDigest) {
+    String imageDigest,
+    Map<String, String> priorForms) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
@@ -70,6 +74,7 @@ public record ContainerSpec(
     devices = devices == null ? DeviceSpec.NONE : devices;
     dependsOnHealthy = List.copyOf(dependsOnHealthy);
     labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    priorForms = Collections.unmodifiableMap(new TreeMap<>(priorForms));
   }
 
   /**
@@ -103,6 +108,7 @@ public record ContainerSpec(
     b.dependsOnHealthy = new ArrayList<>(dependsOnHealthy);
     b.labels = new LinkedHashMap<>(labels);
     b.imageDigest = imageDigest;
+    b.priorForms = new LinkedHashMap<>(priorForms);
     return b;
   }
 
@@ -150,6 +156,7 @@ public record ContainerSpec(
     private List<String> dependsOnHealthy = new ArrayList<>();
     private Map<String, String> labels = new LinkedHashMap<>();
     private String imageDigest;
+    private Map<String, String> priorForms = new LinkedHashMap<>();
 
     private Builder(String name, Component component) {
       this.name = name;
@@ -262,6 +269,11 @@ public record ContainerSpec(
       return this;
     }
 
+    public Builder priorForms(Map<String, String> forms) {
+      priorForms = new LinkedHashMap<>(forms);
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(
           name,
@@ -285,7 +297,8 @@ public record ContainerSpec(
           probe,
           dependsOnHealthy,
           labels,
-          imageDigest);
+          imageDigest,
+          priorForms);
     }
   }
 }
