@@ -5,6 +5,7 @@ import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.ResourceKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,10 @@ public final class UninstallPlanner {
     List<ResourceKey> containers = List.copyOf(removing.values());
     List<String> notes = new ArrayList<>();
     List<String> keptVolumes = new ArrayList<>();
-    for (ObservedVolume v : observed.volumes()) {
+    // Docker lists volumes in no particular order: sorted, the plan and its notes are stable.
+    List<ObservedVolume> volumes =
+        observed.volumes().stream().sorted(Comparator.comparing(ObservedVolume::name)).toList();
+    for (ObservedVolume v : volumes) {
       if (!installation.equals(v.installation())) {
         notes.add(
             "kept volume "
