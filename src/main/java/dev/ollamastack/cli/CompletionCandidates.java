@@ -46,7 +46,10 @@ final class CompletionCandidates {
     }
   }
 
-  /** Installation names: the directories under the state home ({@code ~/.ollama-stack}). */
+  /**
+   * Installation names: the directories under the state home ({@code ~/.ollama-stack}) that hold an
+   * installation's secrets (the older Python CLI kept {@code backups/} there too).
+   */
   static List<String> installations(Path stateHome) {
     if (!Files.isDirectory(stateHome)) {
       return List.of();
@@ -55,6 +58,7 @@ final class CompletionCandidates {
       return dirs.filter(Files::isDirectory)
           .map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith("."))
+          .filter(n -> Files.exists(stateHome.resolve(n).resolve("secrets.env")))
           .sorted()
           .toList();
     } catch (IOException e) {

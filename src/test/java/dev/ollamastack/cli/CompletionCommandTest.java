@@ -18,8 +18,11 @@ class CompletionCommandTest {
 
   @Test
   void bashOffersCommandsFormatsServicesAndInstallations() throws Exception {
-    Files.createDirectories(dir.resolve("state/ollama-stack"));
-    Files.createDirectories(dir.resolve("state/lab"));
+    for (String name : List.of("ollama-stack", "lab")) {
+      Files.createDirectories(dir.resolve("state").resolve(name));
+      Files.writeString(dir.resolve("state").resolve(name).resolve("secrets.env"), "");
+    }
+    Files.createDirectories(dir.resolve("state/backups")); // the older CLI's, not an installation
     Path script = write("completion.bash", run("completion", "bash"));
 
     assertThat(complete(script, "lo")).containsExactly("logs");
