@@ -19,14 +19,20 @@ java_major() { # feature version from the runtime's release file (starting a JVM
   [[ $v =~ ^[0-9]+$ ]] && echo "$v" || echo 0
 }
 
+# Java 25+: no 300 ms wait at exit for threads parked in native code (as ./ollama-stack does).
+exit_flags() { [ "$(java_major "$1")" -ge 25 ] && echo -XX:UserThreadWaitAttemptsAtExit=0 || true; }
+
 if [ -x "$ROOT/runtime/bin/java" ]; then
   # The class-data-sharing archive was trained at build time for exactly this runtime and jar.
+  # shellcheck disable=SC2046 # one flag or none
   exec "$ROOT/runtime/bin/java" -XX:SharedArchiveFile="$ROOT/lib/ollama-stack.jsa" "${JVM[@]}" \
+    $(exit_flags "$ROOT/runtime/bin/java") \
     -Dollamastack.runtime=bundled -jar "$JAR" "$@"
 fi
 for java in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)"; do
   if [ -n "$java" ] && [ -x "$java" ] && [ "$(java_major "$java")" -ge 21 ]; then
-    exec "$java" "${JVM[@]}" -Dollamastack.runtime=system -jar "$JAR" "$@"
+    # shellcheck disable=SC2046
+    exec "$java" "${JVM[@]}" $(exit_flags "$java") -Dollamastack.runtime=system -jar "$JAR" "$@"
   fi
 done
 echo "ollama-stack: the bundled runtime ($ROOT/runtime) is missing and no Java >= 21 was found" \
