@@ -35,7 +35,7 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
 
   @Option(
       names = "--name",
-      paramLabel = "NAME",
+      paramLabel = CompletionCandidates.INSTALLATION_LABEL,
       description = "Installation name (default: ollama-stack).")
   String name;
 

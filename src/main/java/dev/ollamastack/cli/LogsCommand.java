@@ -35,7 +35,11 @@ import picocli.CommandLine.Spec;
 final class LogsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "ollama, webui, mcp-proxy…")
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
+      completionCandidates = CompletionCandidates.Services.class,
+      description = "ollama, webui, mcp-proxy…")
   List<String> services;
 
   @Option(

@@ -12,6 +12,7 @@ final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = CompletionCandidates.OutputFormats.class,
       description = "text (default), json or yaml: one document alone on stdout.")
   OutputFormat format = OutputFormat.TEXT;
 

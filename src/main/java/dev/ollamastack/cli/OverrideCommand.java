@@ -21,7 +21,11 @@ abstract class OverrideCommand extends CommandSupport implements Callable<Intege
   @Option(names = "--dry-run", description = "Show the plan only.")
   boolean dryRun;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "ollama, webui, mcp-proxy.")
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
+      completionCandidates = CompletionCandidates.Services.class,
+      description = "ollama, webui, mcp-proxy.")
   List<String> services;
 
   /** The override for the named services ({@code all} when none were named). */

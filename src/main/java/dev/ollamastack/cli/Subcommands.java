@@ -30,7 +30,9 @@ final class Subcommands {
           UninstallCommand.class,
           StatusCommand.class,
           LogsCommand.class,
-          CheckCommand.class);
+          CheckCommand.class,
+          VersionCommand.class,
+          CompletionCommand.class);
 
   /** Options of the root that take a value: skipped when looking for the subcommand's name. */
   private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-f", "--file");

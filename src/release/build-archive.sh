@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds target/ollama-stack-<version>-linux-x64.tar.gz (run by `./mvnw -Prelease package`):
+# a jlinked runtime of only the modules the jar needs, the class-data-sharing archive trained for
+# that runtime, the jar, the launcher, install.sh, completions, man pages, schemas and examples.
+# Expects target/release-staging/ (completions, man pages) from the earlier build steps.
+set -euo pipefail
+VERSION=${1:?version}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TARGET=$ROOT/target
+NAME=ollama-stack-$VERSION-linux-x64
+OUT=$TARGET/release/$NAME
+JDK=${JAVA_HOME:?JAVA_HOME must point at the JDK that builds the runtime}
+
+rm -rf "$OUT" && mkdir -p "$OUT/bin" "$OUT/lib" "$OUT/share"
+modules=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 21 \
+  "$TARGET/ollama-stack.jar")
+echo "release: jlink $modules" >&2
+# --generate-cds-archive: the runtime's own base archive, which the app's archive extends.
+"$JDK/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --compress=zip-6 --generate-cds-archive --output "$OUT/runtime" >/dev/null
+cp "$TARGET/ollama-stack.jar" "$OUT/lib/"
+# Trained where it is used: the archive records the jar's path relative to the runtime.
+"$OUT/runtime/bin/java" -XX:ArchiveClassesAtExit="$OUT/lib/ollama-stack.jsa" -Xlog:disable \
+  -jar "$OUT/lib/ollama-stack.jar" __cds-training >/dev/null 2>&1
+install -m 0755 "$ROOT/src/release/launcher.sh" "$OUT/bin/ollama-stack"
+install -m 0755 "$ROOT/src/release/install.sh" "$OUT/install.sh"
+cp -R "$TARGET/release-staging/completions" "$TARGET/release-staging/man" "$OUT/share/"
+cp -R "$ROOT/schemas" "$ROOT/examples" "$OUT/"
+cp "$ROOT/README.md" "$ROOT/CHANGELOG.md" "$OUT/"
+echo "$VERSION" >"$OUT/VERSION"
+tar -C "$TARGET/release" -czf "$TARGET/$NAME.tar.gz" "$NAME"
+echo "release: $TARGET/$NAME.tar.gz ($(du -h "$TARGET/$NAME.tar.gz" | cut -f1))" >&2
