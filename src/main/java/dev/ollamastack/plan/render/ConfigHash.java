@@ -43,6 +43,14 @@ public final class ConfigHash {
           .configure(
               com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
+  /**
+   * Open WebUI variables it reads only at its first start (ConfigVars): a change cannot take effect
+   * through a recreate, so it is not part of the hash and never recreates webui. The plan handles a
+   * change of them otherwise (the admin API).
+   */
+  public static final java.util.Set<String> WEBUI_FIRST_START_ONLY =
+      java.util.Set.of("TOOL_SERVER_CONNECTIONS");
+
   private ConfigHash() {}
 
   public static String canonicalJson(ContainerSpec c, List<RenderedFile> files) {
@@ -78,9 +86,15 @@ public final class ConfigHash {
     strings(n.putArray("entrypoint"), c.entrypoint());
     strings(n.putArray("cmd"), c.cmd());
     ObjectNode env = n.putObject("env");
-    c.env()
+    c.env().entrySet().stream()
+        .filter(e -> !unhashed(c, e.getKey()))
         .forEach(
-            (k, v) -> env.put(k, c.sensitiveEnv().contains(k) ? SENSITIVE_PREFIX + sha256(v) : v));
+            e ->
+                env.put(
+                    e.getKey(),
+                    c.sensitiveEnv().contains(e.getKey())
+                        ? SENSITIVE_PREFIX + sha256(e.getValue())
+                        : e.getValue()));
     ArrayNode ports = n.putArray("ports");
     for (PortBinding p : c.ports()) {
       ports
@@ -117,8 +131,17 @@ public final class ConfigHash {
       n.put("init", false);
     }
     ObjectNode fileNode = n.putObject("files");
-    files.forEach(f -> fileNode.put(f.hostPath(), f.content()));
+    files.forEach(
+        f ->
+            fileNode.put(
+                f.hostPath(),
+                f.sensitive() ? SENSITIVE_PREFIX + sha256(f.content()) : f.content()));
     return n;
+  }
+
+  private static boolean unhashed(ContainerSpec c, String key) {
+    return c.component() == dev.ollamastack.model.Component.WEBUI
+        && WEBUI_FIRST_START_ONLY.contains(key);
   }
 
   private static void devices(ObjectNode n, DeviceSpec d) {

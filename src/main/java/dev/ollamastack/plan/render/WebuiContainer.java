@@ -1,5 +1,6 @@
 package dev.ollamastack.plan.render;
 
+import dev.ollamastack.extensions.ToolServerConnections;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.HealthCheck;
@@ -47,11 +48,13 @@ final class WebuiContainer implements ComponentContainer {
     String ollamaUrl = ollamaUrl(spec);
     Map<String, String> env = new TreeMap<>(w.env());
     env.put("OLLAMA_BASE_URL", ollamaUrl);
-    return ContainerSpec.builder(Component.WEBUI.containerName(spec.name()), Component.WEBUI)
-        .image(w.image())
-        .env(env)
-        .secretEnv("WEBUI_SECRET_KEY", in.secrets().webuiSecretKey())
-        .ports(in.ports(w.port(), CONTAINER_PORT))
+    ContainerSpec.Builder b =
+        ContainerSpec.builder(Component.WEBUI.containerName(spec.name()), Component.WEBUI)
+            .image(w.image())
+            .env(env)
+            .secretEnv("WEBUI_SECRET_KEY", in.secrets().webuiSecretKey());
+    toolServers(spec, in).ifPresent(list -> b.secretEnv(ToolServerConnections.ENV, list));
+    return b.ports(in.ports(w.port(), CONTAINER_PORT))
         .mount(Mount.volume(volume(spec.name()), "/app/backend/data"))
         .network(in.network(), List.of(Component.WEBUI.serviceName()))
         // Docker Desktop resolves host.docker.internal by itself; Docker Engine on Linux only
@@ -69,6 +72,24 @@ final class WebuiContainer implements ComponentContainer {
         .probe(new ReadinessProbe("/health"))
         .dependsOnHealthy(StackServices.ollamaDependency(spec))
         .build();
+  }
+
+  /**
+   * One tool server per extension mcp-proxy serves. Open WebUI stores the list at its first start
+   * and ignores the variable afterwards, so it is left out of the config hash (see {@link
+   * ConfigHash#WEBUI_FIRST_START_ONLY}); it holds mcpo's key, so it is masked like a secret.
+   */
+  static java.util.Optional<String> toolServers(StackSpec spec, RenderInputs in) {
+    var servers = StackServices.servedExtensions(spec);
+    if (servers.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        ToolServerConnections.render(
+            Component.MCP_PROXY.containerName(spec.name()),
+            McpProxyContainer.CONTAINER_PORT,
+            servers,
+            in.secrets().mcpoApiKey()));
   }
 
   /** Where Open WebUI reaches Ollama: over the stack network, or the native/external URL. */
