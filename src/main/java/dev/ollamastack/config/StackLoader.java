@@ -60,7 +60,7 @@ public final class StackLoader {
   }
 
   /** Validates bytes as the stack file {@code displayName} at {@code path} (null: embedded). */
-  LoadedStack parse(byte[] bytes, String displayName, Path path) {
+  public LoadedStack parse(byte[] bytes, String displayName, Path path) {
     String text = StackText.decode(displayName, bytes);
     Node root =
         YamlParser.parse(text, displayName)
