@@ -21,8 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * {@code extensions enable|disable NAME}: edits {@code spec.extensions.enabled} in the stack file
  * (every other byte kept), after checking what would make the next apply refuse: an unknown name, a
- * missing required secret, a platform the Docker engine does not run. The edited file must load,
- * or nothing is written.
+ * missing required secret, a platform the Docker engine does not run. The edited file must load, or
+ * nothing is written.
  */
 public final class EditExtensions {
   /** What changed: the file's text before and after ({@code before == after}: nothing to do). */
@@ -86,12 +86,15 @@ public final class EditExtensions {
     } catch (RuntimeException e) {
       info = null; // Docker down: the platform is checked again by the apply
     }
-    var only = loaded.spec().withExtensions(
-        new dev.ollamastack.model.ExtensionsSpec(
-            java.util.List.of(m.name()),
-            loaded.spec().extensions().paths(),
-            loaded.spec().extensions().settings(),
-            loaded.spec().extensions().manifests()));
+    var only =
+        loaded
+            .spec()
+            .withExtensions(
+                new dev.ollamastack.model.ExtensionsSpec(
+                    java.util.List.of(m.name()),
+                    loaded.spec().extensions().paths(),
+                    loaded.spec().extensions().settings(),
+                    loaded.spec().extensions().manifests()));
     EngineInfo any =
         info != null
             ? info

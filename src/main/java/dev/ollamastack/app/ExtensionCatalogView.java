@@ -25,8 +25,8 @@ public final class ExtensionCatalogView {
    *
    * @param source {@code built-in} or the manifest's path
    * @param runs {@code stdio} (inside mcp-proxy) or {@code container}
-   * @param state {@code serving (N tools)}, {@code failed}, {@code not running}, {@code -} when
-   *     not enabled, {@code unknown} when Docker was not asked
+   * @param state {@code serving (N tools)}, {@code failed}, {@code not running}, {@code -} when not
+   *     enabled, {@code unknown} when Docker was not asked
    */
   public record Row(
       String name,
@@ -47,12 +47,12 @@ public final class ExtensionCatalogView {
     LoadedStack loaded = new StackLoader(ctx.env(), ctx.cwd()).load(file);
     var ext = loaded.spec().extensions();
     ExtensionCatalog catalog = ExtensionCatalog.builtIn().with(ext.manifests());
-    Optional<Serving> serving = observe || !ext.enabled().isEmpty() ? serving(loaded) : Optional.empty();
+    Optional<Serving> serving =
+        observe || !ext.enabled().isEmpty() ? serving(loaded) : Optional.empty();
     List<Row> rows = new ArrayList<>();
     for (ExtensionManifest m : catalog.all()) {
       boolean enabled = ext.enabled().contains(m.name());
-      String state =
-          !enabled ? "-" : serving.map(s -> s.state(m.name())).orElse("unknown");
+      String state = !enabled ? "-" : serving.map(s -> s.state(m.name())).orElse("unknown");
       rows.add(
           new Row(
               m.name(),
@@ -77,8 +77,11 @@ public final class ExtensionCatalogView {
                 ToolException.invalidInput(
                     "extension \"" + name + "\" is not enabled in the stack file",
                     "enabled: "
-                        + String.join(", ", rows.stream().filter(Row::enabled).map(Row::name).toList())
-                        + "; enable it with 'ollama-stack extensions enable " + name + "'"));
+                        + String.join(
+                            ", ", rows.stream().filter(Row::enabled).map(Row::name).toList())
+                        + "; enable it with 'ollama-stack extensions enable "
+                        + name
+                        + "'"));
   }
 
   public String info(Path file, String name) {
@@ -88,8 +91,10 @@ public final class ExtensionCatalogView {
             .filter(r -> r.name().equals(name))
             .findFirst()
             .orElseThrow(
-                () -> ToolException.invalidInput("unknown extension \"" + name + "\"",
-                    "'ollama-stack extensions list' shows the catalog"));
+                () ->
+                    ToolException.invalidInput(
+                        "unknown extension \"" + name + "\"",
+                        "'ollama-stack extensions list' shows the catalog"));
     ExtensionManifest m = row.manifest();
     String proxy = Component.MCP_PROXY.containerName(loaded.spec().name());
     StringBuilder sb = new StringBuilder();
@@ -101,22 +106,36 @@ public final class ExtensionCatalogView {
         .append(m.platforms().isEmpty() ? "any" : String.join(", ", m.platforms()))
         .append('\n');
     sb.append("  needs:        ")
-        .append(m.requirements().memory() == null ? "" : "memory " + m.requirements().memory() + " ")
+        .append(
+            m.requirements().memory() == null ? "" : "memory " + m.requirements().memory() + " ")
         .append(m.requirements().gpu() ? "a GPU " : "")
-        .append(m.requirements().secrets().isEmpty()
-            ? "no secrets"
-            : "secrets " + String.join(", ", m.requirements().secrets())
-                + " (ollama-stack secrets set NAME)")
+        .append(
+            m.requirements().secrets().isEmpty()
+                ? "no secrets"
+                : "secrets "
+                    + String.join(", ", m.requirements().secrets())
+                    + " (ollama-stack secrets set NAME)")
         .append('\n');
-    m.volumes().forEach((v, t) -> sb.append("  volume:       ")
-        .append(dev.ollamastack.extensions.ExtensionNames.volume(loaded.spec().name(), m.name(), v))
-        .append(" → ").append(t).append('\n'));
+    m.volumes()
+        .forEach(
+            (v, t) ->
+                sb.append("  volume:       ")
+                    .append(
+                        dev.ollamastack.extensions.ExtensionNames.volume(
+                            loaded.spec().name(), m.name(), v))
+                    .append(" → ")
+                    .append(t)
+                    .append('\n'));
     if (m.directory() != null) {
-      sb.append("  directory:    spec.extensions.settings.").append(m.name())
-          .append(".directory → ").append(m.directory().target())
-          .append(m.directory().readOnly() ? " (read-only unless readOnly: false)" : "").append('\n');
+      sb.append("  directory:    spec.extensions.settings.")
+          .append(m.name())
+          .append(".directory → ")
+          .append(m.directory().target())
+          .append(m.directory().readOnly() ? " (read-only unless readOnly: false)" : "")
+          .append('\n');
     }
-    sb.append("  tool server:  ").append(ToolServerConnections.url(proxy, 8000, m.name()))
+    sb.append("  tool server:  ")
+        .append(ToolServerConnections.url(proxy, 8000, m.name()))
         .append(" (bearer: MCPO_API_KEY)\n");
     sb.append("  enabled:      ").append(row.enabled() ? "yes" : "no").append('\n');
     return sb.toString();
@@ -162,5 +181,4 @@ public final class ExtensionCatalogView {
       return Optional.empty(); // Docker down or a refusal: the catalog is still worth showing
     }
   }
-
 }

@@ -32,15 +32,22 @@ abstract class ExtensionsEditCommand extends CommandSupport implements Callable<
 
   @Override
   public Integer call() {
-    EditExtensions.Edited edited = new EditExtensions(context()).run(globals().file(), name, enable());
+    EditExtensions.Edited edited =
+        new EditExtensions(context()).run(globals().file(), name, enable());
     if (!edited.changed()) {
-      out().println(
-          "No change: " + name + " is " + (enable() ? "already" : "not") + " enabled in "
-              + edited.file());
+      out()
+          .println(
+              "No change: "
+                  + name
+                  + " is "
+                  + (enable() ? "already" : "not")
+                  + " enabled in "
+                  + edited.file());
     } else {
       out().println("--- " + edited.file());
       out().println("+++ " + edited.file());
-      dev.ollamastack.plan.LineDiff.unified(edited.before(), edited.after()).forEach(out()::println);
+      dev.ollamastack.plan.LineDiff.unified(edited.before(), edited.after())
+          .forEach(out()::println);
       out().println();
     }
     return new ApplyFlow(context(), out(), err(), color())

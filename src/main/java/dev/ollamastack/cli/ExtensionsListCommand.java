@@ -22,14 +22,23 @@ final class ExtensionsListCommand extends CommandSupport implements Callable<Int
   public Integer call() {
     List<ExtensionCatalogView.Row> rows =
         new ExtensionCatalogView(context()).rows(globals().file(), running);
-    out().printf("%-14s %-9s %-10s %-8s %-22s %s%n", "NAME", "SOURCE", "RUNS", "ENABLED", "STATE",
-        "DESCRIPTION");
+    out()
+        .printf(
+            "%-14s %-9s %-10s %-8s %-22s %s%n",
+            "NAME", "SOURCE", "RUNS", "ENABLED", "STATE", "DESCRIPTION");
     for (ExtensionCatalogView.Row r : rows) {
       if ((enabled && !r.enabled()) || (running && !"serving".equals(r.state()))) {
         continue;
       }
-      out().printf("%-14s %-9s %-10s %-8s %-22s %s%n", r.name(), r.source(), r.runs(),
-          r.enabled() ? "yes" : "no", r.state(), r.description());
+      out()
+          .printf(
+              "%-14s %-9s %-10s %-8s %-22s %s%n",
+              r.name(),
+              r.source(),
+              r.runs(),
+              r.enabled() ? "yes" : "no",
+              r.state(),
+              r.description());
     }
     return 0;
   }

@@ -28,7 +28,8 @@ abstract class ExtensionsRunCommand extends CommandSupport implements Callable<I
 
   @Override
   public Integer call() {
-    ExtensionCatalogView.Row row = new ExtensionCatalogView(context()).enabledRow(globals().file(), name);
+    ExtensionCatalogView.Row row =
+        new ExtensionCatalogView(context()).enabledRow(globals().file(), name);
     return new ApplyFlow(context(), out(), err(), color())
         .run(
             new ApplyStack.Request(
@@ -44,7 +45,9 @@ abstract class ExtensionsRunCommand extends CommandSupport implements Callable<I
 
   static final Set<String> CORE = Set.of("ollama", "webui");
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
       description = "Serve NAME again (after 'extensions stop'): converge it to the stack file.")
   static final class Start extends ExtensionsRunCommand {
     @Override
@@ -53,7 +56,9 @@ abstract class ExtensionsRunCommand extends CommandSupport implements Callable<I
     }
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true,
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
       description = "Serve the stack without NAME until the next apply; its volumes are kept.")
   static final class Stop extends ExtensionsRunCommand {
     @Override
@@ -62,7 +67,9 @@ abstract class ExtensionsRunCommand extends CommandSupport implements Callable<I
     }
   }
 
-  @Command(name = "restart", mixinStandardHelpOptions = true,
+  @Command(
+      name = "restart",
+      mixinStandardHelpOptions = true,
       description = "Recreate NAME's container, or mcp-proxy for an extension it runs (stdio).")
   static final class Restart extends ExtensionsRunCommand {
     @Override

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ollama-stack secrets}: the secrets the user provides (extension tokens, an Open WebUI admin
- * API key), kept in the installation's secrets file, never in the stack file, never printed.
+ * {@code ollama-stack secrets}: the secrets the user provides (extension tokens, an Open WebUI
+ * admin API key), kept in the installation's secrets file, never in the stack file, never printed.
  */
 @Command(
     name = "secrets",
@@ -36,7 +36,8 @@ final class SecretsCommand implements Runnable {
   }
 
   static String installation(CommandSupport c) {
-    LoadedStack loaded = new StackLoader(c.context().env(), c.context().cwd()).load(c.globals().file());
+    LoadedStack loaded =
+        new StackLoader(c.context().env(), c.context().cwd()).load(c.globals().file());
     return loaded.spec().name();
   }
 
@@ -55,7 +56,8 @@ final class SecretsCommand implements Runnable {
     public Integer call() {
       String value;
       try {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         value = in.readLine();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -82,11 +84,16 @@ final class SecretsCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Secret names, never values.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Secret names, never values.")
   static final class List extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() {
-      new SecretStore(context().stateHome()).names(installation(this)).forEach(n -> out().println(n + "=(sensitive)"));
+      new SecretStore(context().stateHome())
+          .names(installation(this))
+          .forEach(n -> out().println(n + "=(sensitive)"));
       return 0;
     }
   }

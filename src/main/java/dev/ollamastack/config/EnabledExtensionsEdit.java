@@ -51,8 +51,11 @@ public final class EnabledExtensionsEdit {
     if (spec.isPresent()) {
       return insertUnder(text, spec.get(), "extensions:\n  " + line);
     }
-    return text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + "spec:\n  extensions:\n    "
-        + line + "\n";
+    return text
+        + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
+        + "spec:\n  extensions:\n    "
+        + line
+        + "\n";
   }
 
   private static Optional<NodeTuple> child(Node node, String key) {
@@ -94,18 +97,25 @@ public final class EnabledExtensionsEdit {
     int keyAt = offset(text, parent.getKeyNode().getStartMark().orElseThrow());
     int keyCol = column(text, keyAt);
     Node value = parent.getValueNode();
-    if (value instanceof MappingNode map && map.getFlowStyle() == FlowStyle.BLOCK
+    if (value instanceof MappingNode map
+        && map.getFlowStyle() == FlowStyle.BLOCK
         && !map.getValue().isEmpty()) {
       int childAt = offset(text, map.getValue().get(0).getKeyNode().getStartMark().orElseThrow());
       String indent = " ".repeat(column(text, childAt));
       int start = text.lastIndexOf('\n', childAt - 1) + 1;
-      return text.substring(0, start) + indent + line.replace("\n", "\n" + indent) + "\n"
+      return text.substring(0, start)
+          + indent
+          + line.replace("\n", "\n" + indent)
+          + "\n"
           + text.substring(start);
     }
     // an empty (null) or flow value: replace it by a block with the new line
     String indent = " ".repeat(keyCol + 2);
     int colon = text.indexOf(':', keyAt);
-    int end = value instanceof ScalarNode ? lineEnd(text, colon) : offset(text, value.getEndMark().orElseThrow());
+    int end =
+        value instanceof ScalarNode
+            ? lineEnd(text, colon)
+            : offset(text, value.getEndMark().orElseThrow());
     String block = "\n" + indent + line.replace("\n", "\n" + indent);
     String rest = text.substring(end);
     String kept = value instanceof ScalarNode ? commentOf(text.substring(colon + 1, end)) : "";

@@ -14,7 +14,8 @@ class EnabledExtensionsEditTest {
   @Test
   void enablingAddsOneLineToABlockListAndKeepsEveryOtherByte() throws Exception {
     String before = Files.readString(COMMENTED);
-    String after = EnabledExtensionsEdit.apply(before, List.of("time", "memory"), "filesystem", true);
+    String after =
+        EnabledExtensionsEdit.apply(before, List.of("time", "memory"), "filesystem", true);
     assertThat(after)
         .isEqualTo(
             before.replace(
@@ -33,7 +34,8 @@ class EnabledExtensionsEditTest {
   void enableThenDisableIsTheOriginalFile() throws Exception {
     String before = Files.readString(COMMENTED);
     String on = EnabledExtensionsEdit.apply(before, List.of("time", "memory"), "fetch", true);
-    String off = EnabledExtensionsEdit.apply(on, List.of("time", "memory", "fetch"), "fetch", false);
+    String off =
+        EnabledExtensionsEdit.apply(on, List.of("time", "memory", "fetch"), "fetch", false);
     assertThat(off).isEqualTo(before);
   }
 
@@ -41,7 +43,8 @@ class EnabledExtensionsEditTest {
   void aFlowListIsRewrittenInPlace() {
     String before = "spec:\n  extensions:\n    enabled: [time]   # keep\n    paths: [./x]\n";
     assertThat(EnabledExtensionsEdit.apply(before, List.of("time"), "memory", true))
-        .isEqualTo("spec:\n  extensions:\n    enabled: [time, memory]   # keep\n    paths: [./x]\n");
+        .isEqualTo(
+            "spec:\n  extensions:\n    enabled: [time, memory]   # keep\n    paths: [./x]\n");
   }
 
   @Test
