@@ -79,7 +79,7 @@ class StatusIT {
     assertThat(ollama.uptimeSeconds()).isNotNull();
     assertThat(ollama.memoryBytes()).isPositive();
     // created by hand, without our config hash: apply would recreate it
-    assertThat(ollama.drift().kind()).isEqualTo("recreate");
+    assertThat(ollama.drift().kind().label()).isEqualTo("recreate");
     ServiceStatus webui = r.services().get(1);
     assertThat(webui.state().label()).isEqualTo("missing");
     assertThat(r.ok()).isFalse();
