@@ -54,13 +54,25 @@ public final class McpoConfig {
 
   /** The config for the enabled extensions: pure, deterministic (sorted by name). */
   public static Rendered render(String installation, ExtensionsSpec extensions, Secrets secrets) {
+    return render(installation, extensions, secrets, true);
+  }
+
+  /**
+   * The config, optionally as the first release rendered it.
+   *
+   * @param manifestEnv whether a stdio server gets the environment its manifest sets; the first
+   *     release (form 1) set only the user's settings, its built-ins having none of their own
+   */
+  public static Rendered render(
+      String installation, ExtensionsSpec extensions, Secrets secrets, boolean manifestEnv) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode servers = root.putObject("mcpServers");
     boolean sensitive = false;
     for (ExtensionManifest m : servers(extensions)) {
       ObjectNode server = servers.putObject(m.name());
       switch (m.server()) {
-        case McpServer.Stdio s -> stdio(server, s, extensions.settingsOf(m.name()).env());
+        case McpServer.Stdio s ->
+            stdio(server, s, manifestEnv, extensions.settingsOf(m.name()).env());
         case McpServer.Remote r -> sensitive |= remote(server, installation, m, r, secrets);
       }
     }
@@ -71,10 +83,11 @@ public final class McpoConfig {
     }
   }
 
-  private static void stdio(ObjectNode server, McpServer.Stdio s, Map<String, String> settings) {
+  private static void stdio(
+      ObjectNode server, McpServer.Stdio s, boolean manifestEnv, Map<String, String> settings) {
     server.put("command", s.command());
     s.args().forEach(server.putArray("args")::add);
-    Map<String, String> env = new TreeMap<>(s.env());
+    Map<String, String> env = manifestEnv ? new TreeMap<>(s.env()) : new TreeMap<>();
     env.putAll(settings);
     if (!env.isEmpty()) {
       ObjectNode envNode = server.putObject("env");

@@ -27,7 +27,10 @@ public interface Dependent {
    */
   Optional<Action> converge(Match match, ObservedState observed, List<ResourceKey> deps);
 
-  /** Planned only when an action of another resource needs it (an image pull). */
+  /**
+   * Planned only when an action of another resource needs it (an image pull, a volume): when none
+   * does, it is not desired by the plan, and its match is in sync.
+   */
   default boolean onDemand() {
     return false;
   }

@@ -58,6 +58,16 @@ class PriorFormTest {
     return new ObservedState(List.of(c), List.of(), List.of(), Set.of(), List.of(), null);
   }
 
+  /** The spec with the labels the renderer gives it: its canonical form and hash. */
+  private static ContainerSpec rendered(ContainerSpec.Builder b) {
+    ContainerSpec spec = b.build();
+    Map<String, String> labels = new HashMap<>(spec.labels());
+    String canonical = ConfigHash.canonicalJson(spec, List.of());
+    labels.put(Labels.SPEC, canonical);
+    labels.put(Labels.CONFIG_HASH, ConfigHash.sha256(canonical));
+    return spec.withLabels(labels);
+  }
+
   @Test
   void unchangedInputMadeByAnEarlierFormIsInSync() {
     assertThat(dependent(CURRENT).match(madeEarlierFrom(CURRENT))).isEqualTo(Match.IN_SYNC);
@@ -65,13 +75,15 @@ class PriorFormTest {
 
   @Test
   void aChangedInputIsRecreatedWithTheReasonInTheEarlierForm() {
-    ContainerSpec changed = CURRENT.toBuilder().image("ghcr.io/open-webui/open-webui:v1").build();
+    ContainerSpec changed = rendered(CURRENT.toBuilder().image("ghcr.io/open-webui/open-webui:v1"));
     ContainerDependent d = dependent(changed);
     assertThat(d.match(madeEarlierFrom(CURRENT)))
         .isEqualTo(
             new Match.Changed(
                 List.of(
-                    "image ghcr.io/open-webui/open-webui:main → ghcr.io/open-webui/open-webui:v1")));
+                    "image ghcr.io/open-webui/open-webui:main → ghcr.io/open-webui/open-webui:v1",
+                    "made by an earlier release: renewed in this release's form (changes"
+                        + " healthCheck)")));
     assertThat(d.key()).isEqualTo(ResourceKey.container(CURRENT.name()));
   }
 

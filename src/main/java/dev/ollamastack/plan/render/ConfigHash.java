@@ -27,9 +27,15 @@ import java.util.List;
  *
  * <p>Form version 1 leaves out fields at the value every container of version 1 was created with
  * ({@code restartPolicy: unless-stopped}, {@code init: true}): they are in the hash as soon as one
- * differs, and the form of an installation made before they were fields is unchanged. Bump {@link
- * #VERSION} when the form changes: containers hashed with another version are compared by image
- * only, so an upgrade of the tool never recreates the whole stack.
+ * differs, and the form of an installation made before they were fields is unchanged.
+ *
+ * <p>A release that renders the same input differently bumps {@link #FORM_VERSION} and gates the
+ * change behind {@link RenderInputs#formVersion()} in the component renderers; a container made in
+ * an earlier form is compared in that form ({@link
+ * dev.ollamastack.model.ContainerSpec#priorForms()}), one made by a newer release by its image
+ * only. Form 2 gave mcp-proxy its npx/uv download caches, the volumes, host directories and secrets
+ * of stdio servers, a stdio server's own environment from its manifest, and a health check per
+ * extension.
  */
 public final class ConfigHash {
   /**
@@ -38,7 +44,7 @@ public final class ConfigHash {
    * RenderInputs#formVersion()}), so a container an earlier release made is compared in its own
    * form: unchanged input, no recreate.
    */
-  public static final int FORM_VERSION = 1;
+  public static final int FORM_VERSION = 2;
 
   /** {@link #FORM_VERSION} as the {@code ollama-stack.hash-version} label writes it. */
   public static final String VERSION = String.valueOf(FORM_VERSION);

@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 final class McpProxyContainer implements ComponentContainer {
   static final int CONTAINER_PORT = 8000;
+  private static final String DOCS = "http://127.0.0.1:8000/docs";
 
   @Override
   public Component component() {
@@ -77,17 +78,18 @@ final class McpProxyContainer implements ComponentContainer {
             .secretEnv("MCPO_API_KEY", in.secrets().mcpoApiKey())
             .ports(in.ports(m.port(), CONTAINER_PORT))
             .mount(Mount.bind(configDir(in), "/config", true));
-    caches(spec.name()).forEach(b::mount);
-    for (ExtensionManifest e : servers) {
-      if (!e.runsContainer()) {
-        stdioNeeds(b, in, e);
-      }
+    // Form 1 (0.1.0) had no download caches, mounted nothing for stdio servers and checked /docs.
+    if (in.formVersion() >= 2) {
+      caches(spec.name()).forEach(b::mount);
+      servers.stream().filter(e -> !e.runsContainer()).forEach(e -> stdioNeeds(b, in, e));
     }
     return b.network(in.network(), List.of(Component.MCP_PROXY.serviceName()))
         .resources(in.clamp(m.resources()))
         .healthCheck(
             new HealthCheck(
-                List.of("CMD-SHELL", healthScript(servers)),
+                in.formVersion() >= 2
+                    ? List.of("CMD-SHELL", healthScript(servers))
+                    : List.of("CMD", "curl", "-fsS", "-o", "/dev/null", DOCS),
                 RenderInputs.secs(10),
                 RenderInputs.secs(5),
                 5,
@@ -144,7 +146,8 @@ final class McpProxyContainer implements ComponentContainer {
   @Override
   public List<RenderedFile> files(RenderInputs in) {
     McpoConfig.Rendered config =
-        McpoConfig.render(in.spec().name(), in.spec().extensions(), in.secrets());
+        McpoConfig.render(
+            in.spec().name(), in.spec().extensions(), in.secrets(), in.formVersion() >= 2);
     return List.of(
         new RenderedFile(
             Component.MCP_PROXY.containerName(in.spec().name()),
