@@ -144,6 +144,7 @@ final class ProgressPrinter implements ProgressListener {
       case Action.RemoveVolume v -> "removing";
       case Action.PullModel m -> "pulling";
       case Action.DeleteModel d -> "deleting";
+      case Action.UpdateToolServers u -> "updating";
     };
   }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param others resources of other installations, or unlabelled ones whose names collide with ours:
  *     reported as warnings, never planned against
  * @param models models present in Ollama, or {@code null} when Ollama was not reachable
+ * @param toolServers Open WebUI's tool servers as its admin API returned them, or {@code null} when
+ *     the tool did not ask (no admin key, Open WebUI not running)
  */
 public record ObservedState(
     List<ObservedContainer> containers,
@@ -18,7 +20,8 @@ public record ObservedState(
     List<ObservedVolume> volumes,
     Set<String> localImages,
     List<ForeignResource> others,
-    List<ObservedModel> models) {
+    List<ObservedModel> models,
+    ObservedToolServers toolServers) {
 
   public ObservedState {
     containers = List.copyOf(containers);
@@ -29,12 +32,26 @@ public record ObservedState(
     models = models == null ? null : List.copyOf(models);
   }
 
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models) {
+    this(containers, networks, volumes, localImages, others, models, null);
+  }
+
   public static ObservedState empty() {
     return new ObservedState(List.of(), List.of(), List.of(), Set.of(), List.of(), null);
   }
 
   public ObservedState withModels(List<ObservedModel> m) {
-    return new ObservedState(containers, networks, volumes, localImages, others, m);
+    return new ObservedState(containers, networks, volumes, localImages, others, m, toolServers);
+  }
+
+  public ObservedState withToolServers(ObservedToolServers t) {
+    return new ObservedState(containers, networks, volumes, localImages, others, models, t);
   }
 
   /** A resource we must not touch: another installation's, or an unlabelled name clash. */

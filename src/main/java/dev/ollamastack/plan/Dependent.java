@@ -34,4 +34,9 @@ public interface Dependent {
   default boolean onDemand() {
     return false;
   }
+
+  /** What the user must know about this resource that no action changes (a plan warning). */
+  default List<String> notes(ObservedState observed) {
+    return List.of();
+  }
 }

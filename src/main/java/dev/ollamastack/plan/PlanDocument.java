@@ -27,9 +27,10 @@ public record PlanDocument(
   /**
    * One action.
    *
-   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull} or
-   *     {@code delete}
-   * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model}
+   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull},
+   *     {@code delete} or {@code update}
+   * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model},
+   *     {@code tool-servers}
    */
   public record Item(
       String action,
@@ -39,7 +40,8 @@ public record PlanDocument(
       List<String> reasons,
       List<String> dependsOn) {}
 
-  public record Counts(int create, int recreate, int remove, int start) {}
+  /** Action counts; {@code update}: settings changed inside a running app (its tool servers). */
+  public record Counts(int create, int recreate, int remove, int start, int update) {}
 
   public static PlanDocument of(
       Plan plan, String stackFile, String stackSha256, String fingerprint) {
@@ -51,7 +53,7 @@ public record PlanDocument(
         stackSha256,
         fingerprint,
         plan.actions().stream().map(PlanDocument::item).toList(),
-        new Counts(s.create(), s.recreate(), s.remove(), s.start()),
+        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.update()),
         plan.warnings(),
         plan.blockers());
   }
@@ -77,6 +79,7 @@ public record PlanDocument(
       case Action.PullModel m -> new Item("pull", kind, name, null, List.of(), deps);
       case Action.DeleteModel d ->
           new Item("delete", kind, name, null, List.of("pruneModels"), deps);
+      case Action.UpdateToolServers u -> new Item("update", kind, name, null, u.reasons(), deps);
     };
   }
 }

@@ -52,11 +52,16 @@ public final class PlanText {
       case Action.PullModel m -> "  + model " + m.model();
       case Action.DeleteModel d ->
           "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
+      case Action.UpdateToolServers u ->
+          "  ~ tool servers of " + u.name() + " (update through Open WebUI's admin API)";
     };
   }
 
   static List<String> details(Action a) {
-    return a instanceof Action.RecreateContainer r ? r.reasons() : List.of();
+    if (a instanceof Action.RecreateContainer r) {
+      return r.reasons();
+    }
+    return a instanceof Action.UpdateToolServers u ? u.reasons() : List.of();
   }
 
   static String describe(ContainerSpec c) {

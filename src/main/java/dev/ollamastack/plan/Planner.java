@@ -52,6 +52,7 @@ public final class Planner {
     List<String> warnings = new ArrayList<>(ForeignReport.warnings(desired, observed));
     warnings.addAll(ModelPlanner.notes(desired, observed, overrides));
     warnings.addAll(EarlierForms.notes(desired, observed, matches));
+    graph.inOrder().forEach(d -> warnings.addAll(d.notes(observed)));
     return new Plan(
         desired.installation(),
         PlanOrder.sort(actions),

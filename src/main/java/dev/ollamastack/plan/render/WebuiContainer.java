@@ -4,11 +4,14 @@ import dev.ollamastack.extensions.ToolServerConnections;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.HealthCheck;
+import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.OllamaSpec;
 import dev.ollamastack.model.ReadinessProbe;
+import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.ServiceSpec;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.model.ToolServerList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +24,7 @@ final class WebuiContainer implements ComponentContainer {
   static final int CONTAINER_PORT = 8080;
   static final String HOST_GATEWAY = "host.docker.internal:host-gateway";
   static final String NATIVE_OLLAMA_URL = "http://host.docker.internal:11434";
+  private static final String NO_TOOL_SERVERS = "[]";
 
   @Override
   public Component component() {
@@ -54,6 +58,10 @@ final class WebuiContainer implements ComponentContainer {
             .env(env)
             .secretEnv("WEBUI_SECRET_KEY", in.secrets().webuiSecretKey());
     toolServers(spec, in).ifPresent(list -> b.secretEnv(ToolServerConnections.ENV, list));
+    b.labels(
+        Map.of(
+            Labels.TOOL_SERVERS,
+            ToolServerConnections.digest(toolServers(spec, in).orElse(NO_TOOL_SERVERS))));
     return b.ports(in.ports(w.port(), CONTAINER_PORT))
         .mount(Mount.volume(volume(spec.name()), "/app/backend/data"))
         .network(in.network(), List.of(Component.WEBUI.serviceName()))
@@ -90,6 +98,20 @@ final class WebuiContainer implements ComponentContainer {
             McpProxyContainer.CONTAINER_PORT,
             servers,
             in.secrets().mcpoApiKey()));
+  }
+
+  /** What Open WebUI should list, and how the tool reaches its admin API to update it. */
+  static ToolServerList toolServerList(RenderInputs in) {
+    StackSpec spec = in.spec();
+    Integer port = spec.webui().port();
+    return new ToolServerList(
+        Component.WEBUI.containerName(spec.name()),
+        volume(spec.name()),
+        ToolServerConnections.urlPrefix(
+            Component.MCP_PROXY.containerName(spec.name()), McpProxyContainer.CONTAINER_PORT),
+        toolServers(spec, in).orElse(NO_TOOL_SERVERS),
+        port == null ? null : "http://127.0.0.1:" + port,
+        in.secrets().other(Secrets.WEBUI_ADMIN_API_KEY).orElse(null));
   }
 
   /** Where Open WebUI reaches Ollama: over the stack network, or the native/external URL. */
