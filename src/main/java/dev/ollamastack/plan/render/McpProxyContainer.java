@@ -97,7 +97,7 @@ final class McpProxyContainer implements ComponentContainer {
         .probe(
             new ReadinessProbe(
                 "/docs", servers.stream().map(e -> "/" + e.name() + "/openapi.json").toList()))
-        .dependsOnHealthy(dependencies(spec, servers))
+        .dependsOnHealthy(dependencies(servers))
         .build();
   }
 
@@ -136,11 +136,15 @@ final class McpProxyContainer implements ComponentContainer {
     return sb.toString();
   }
 
-  /** Ollama first when it runs in the stack, then every extension container mcpo connects to. */
-  private static List<String> dependencies(StackSpec spec, List<ExtensionManifest> servers) {
-    List<String> deps = new java.util.ArrayList<>(StackServices.ollamaDependency(spec));
-    servers.stream().filter(ExtensionManifest::runsContainer).forEach(e -> deps.add(e.name()));
-    return deps;
+  /**
+   * The extension containers mcpo connects to: it gives up on a server it cannot reach at start.
+   * Not Ollama: mcpo never calls it.
+   */
+  private static List<String> dependencies(List<ExtensionManifest> servers) {
+    return servers.stream()
+        .filter(ExtensionManifest::runsContainer)
+        .map(ExtensionManifest::name)
+        .toList();
   }
 
   @Override

@@ -86,11 +86,6 @@ public final class StackServices {
         .toList();
   }
 
-  /** The services a client of Ollama waits for: ours, when Ollama runs in the stack. */
-  static List<String> ollamaDependency(StackSpec spec) {
-    return new OllamaContainer().runs(spec) ? List.of(Component.OLLAMA.serviceName()) : List.of();
-  }
-
   /** Where the tool reaches Ollama from the host, or null when it cannot. */
   public static String ollamaUrlFromHost(StackSpec declared) {
     return WebuiContainer.ollamaUrlFromHost(PlatformDefaults.apply(declared));
