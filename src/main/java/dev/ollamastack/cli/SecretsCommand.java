@@ -5,6 +5,7 @@ import dev.ollamastack.config.SecretStore;
 import dev.ollamastack.config.StackLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +53,15 @@ final class SecretsCommand implements Runnable {
     @Parameters(paramLabel = "NAME")
     String name;
 
+    /** Where the value is read from; tests hand in their own. */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() {
       String value;
       try {
         BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         value = in.readLine();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

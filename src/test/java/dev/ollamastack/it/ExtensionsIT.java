@@ -26,13 +26,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Extensions end to end with real MCP servers (the official reference servers from npm) behind the
  * mcpo stand-in built on the MCP SDK: enable, read mcpo's mounted config back, call tools through
  * the URLs written into Open WebUI's TOOL_SERVER_CONNECTIONS from a client on the stack network, a
- * container extension reached by name, a broken extension named while the others answer, disable.
+ * container extension reached by name, Open WebUI told through its admin API about an extension
+ * enabled after its first start, a broken extension named while the others answer, disable.
  */
 @DockerAvailable
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN_KEY = "sk-admin-" + UUID.randomUUID();
+  private static final String USERS_OWN =
+      "{\"type\":\"openapi\",\"url\":\"http://my-tools:9000\",\"path\":\"openapi.json\","
+          + "\"auth_type\":\"none\",\"key\":\"\",\"config\":{\"enable\":true}}";
   private final String name = "osit-" + UUID.randomUUID().toString().substring(0, 8);
   private final int webuiPort = DockerCli.freePort();
   private final int mcpoPort = DockerCli.freePort();
@@ -259,9 +264,44 @@ class ExtensionsIT {
     Cli.Result plan = cli.run("plan");
     assertThat(plan.out())
         .contains("+ container " + name + "-ext-everything", "~ container " + name + "-mcp-proxy")
-        .contains("file config.json changed");
+        .contains("file config.json changed")
+        .doesNotContain("tool servers of");
+    assertThat(plan.err())
+        .as("without an admin key the plan says what to do")
+        .contains("Open WebUI reads its tool servers only at its first start")
+        .contains("http://" + name + "-mcp-proxy:8000/everything")
+        .contains("ollama-stack secrets set WEBUI_ADMIN_API_KEY");
+
+    // An admin's API key, in Open WebUI (the stand-in keeps it in its data) and given to the tool;
+    // and a tool server the admin added in Admin Settings, which the update must keep.
+    DockerCli.run(
+        "exec",
+        name + "-webui",
+        "sh",
+        "-c",
+        "printf %s " + ADMIN_KEY + " > /app/backend/data/admin_api_key");
+    Cli.Result set = cli.runWithStdin(ADMIN_KEY + "\n", "secrets", "set", "WEBUI_ADMIN_API_KEY");
+    assertThat(set.exitCode()).as("%s", set).isZero();
+    assertThat(set.out() + set.err()).doesNotContain(ADMIN_KEY);
+    JsonNode held = webuiAdmin("GET", null);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) held).add(JSON.readTree(USERS_OWN));
+    webuiAdmin("POST", held);
+
+    Cli.Result withKey = cli.run("plan");
+    assertThat(withKey.out())
+        .contains("~ tool servers of " + name + "-webui (update through Open WebUI's admin API)")
+        .contains("adds everything");
     Cli.Result r = cli.run("apply", "--yes");
     assertThat(r.exitCode()).as("%s", r).isZero();
+    JsonNode stored = webuiAdmin("GET", null);
+    assertThat(stored.findValuesAsText("url"))
+        .containsExactlyInAnyOrder(
+            "http://my-tools:9000",
+            "http://" + name + "-mcp-proxy:8000/everything",
+            "http://" + name + "-mcp-proxy:8000/memory",
+            "http://" + name + "-mcp-proxy:8000/time");
+    Cli.Result again = cli.run("plan", "--detailed-exitcode");
+    assertThat(again.exitCode()).as("%s", again).isZero();
     assertThat(inspect(name + "-mcp-proxy", "{{.Id}}")).isNotEqualTo(proxyBefore);
     assertThat(inspect(name + "-webui", "{{.Id}}"))
         .as("Open WebUI reads TOOL_SERVER_CONNECTIONS only at first start: not recreated")
@@ -319,5 +359,29 @@ class ExtensionsIT {
     assertThat(JSON.readTree(config).path("mcpServers").fieldNames())
         .toIterable()
         .containsExactly("time");
+    assertThat(webuiAdmin("GET", null).findValuesAsText("url"))
+        .as("Open WebUI no longer lists the disabled extensions; the admin's own server stays")
+        .containsExactlyInAnyOrder(
+            "http://my-tools:9000", "http://" + name + "-mcp-proxy:8000/time");
+  }
+
+  /** Open WebUI's admin endpoint for tool servers, from the host as the tool calls it. */
+  private JsonNode webuiAdmin(String method, JsonNode list) throws Exception {
+    var req =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + webuiPort + "/api/v1/configs/tool_servers"))
+            .header("Authorization", "Bearer " + ADMIN_KEY);
+    if (list != null) {
+      String body =
+          JSON.writeValueAsString(JSON.createObjectNode().set("TOOL_SERVER_CONNECTIONS", list));
+      req.header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    }
+    var res =
+        java.net.http.HttpClient.newHttpClient()
+            .send(req.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(method + " " + res.body()).isEqualTo(200);
+    return JSON.readTree(res.body()).path("TOOL_SERVER_CONNECTIONS");
   }
 }
