@@ -26,10 +26,13 @@ public final class EnabledExtensionsEdit {
    * @param current the list as loaded (defaults applied): what a missing key stands for
    */
   public static String apply(String text, List<String> current, String name, boolean enable) {
+    if (current.contains(name) == enable) {
+      return text; // already as asked: a block list would otherwise gain a duplicate line
+    }
     List<String> wanted = new ArrayList<>(current);
-    if (enable && !wanted.contains(name)) {
+    if (enable) {
       wanted.add(name);
-    } else if (!enable) {
+    } else {
       wanted.remove(name);
     }
     Node root = YamlParser.parse(text, "stack file").orElse(null);

@@ -123,7 +123,7 @@ public final class ExtensionManifests {
                 "names another server, but spec.container is the one mcpo should connect to;"
                     + " remove one of them"));
       }
-      if (r.url() == null && r.port() == null) {
+      if (m.container() != null && r.url() == null && r.port() == null) {
         out.add(at(file, sources, "spec.remote", "needs the port the container serves MCP on"));
       }
     }
