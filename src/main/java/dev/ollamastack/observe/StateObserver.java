@@ -32,7 +32,10 @@ import java.util.Set;
  * installations and unlabelled name clashes go to {@code others}.
  */
 public final class StateObserver {
-  private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(2);
+  // An Ollama that is down refuses the connection at once (the client's connect timeout is 2 s);
+  // one that is up but busy may take seconds to list its models, and a plan made without that
+  // list would show every model as missing. So the answer, once connected, may take a while.
+  private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
   private final DockerEngine engine;
 
