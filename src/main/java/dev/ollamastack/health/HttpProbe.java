@@ -29,7 +29,8 @@ public final class HttpProbe {
   public java.util.Optional<String> body(String url, Duration timeout) {
     try {
       HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-      HttpResponse<String> res = client().send(req, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res =
+          HttpClients.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofString());
       return res.statusCode() / 100 == 2
           ? java.util.Optional.of(res.body())
           : java.util.Optional.empty();
