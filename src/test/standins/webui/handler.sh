@@ -23,6 +23,23 @@ reach_ollama() {
   fi
 }
 
+# Admin-only, as in Open WebUI: an admin's API key (the stand-in's is in $DATA_DIR/admin_api_key,
+# written by a test) as bearer. POST replaces the whole list.
+tool_servers() {
+  key=$(cat "$DATA_DIR/admin_api_key" 2>/dev/null)
+  case "$AUTHORIZATION" in
+    "Bearer $key") [ -n "$key" ] || { access_log "401 Unauthorized"; http_json 401 Unauthorized '{"detail":"Not authenticated"}'; return; } ;;
+    *) access_log "401 Unauthorized"; http_json 401 Unauthorized '{"detail":"Not authenticated"}'; return ;;
+  esac
+  if [ "$METHOD" = POST ]; then
+    list=$(printf '%s' "$BODY" | sed -n 's/^ *{ *"TOOL_SERVER_CONNECTIONS" *: *\(.*\)} *$/\1/p')
+    [ -n "$list" ] || { access_log "422 Unprocessable Entity"; http_json 422 "Unprocessable Entity" '{"detail":"TOOL_SERVER_CONNECTIONS required"}'; return; }
+    printf '%s' "$list" > "$TOOLS.tmp" && mv "$TOOLS.tmp" "$TOOLS"
+  fi
+  access_log "200 OK"
+  http_json 200 OK "{\"TOOL_SERVER_CONNECTIONS\":$(cat "$TOOLS")}"
+}
+
 http_read_request
 case "$METHOD $REQ_PATH" in
   "GET /health" | "GET /health/db" | "HEAD /health")
@@ -38,6 +55,7 @@ case "$METHOD $REQ_PATH" in
     access_log "200 OK"
     http_json 200 OK "$(state_json)" ;;
   "GET /api/stand-in/ollama") reach_ollama ;;
+  "GET /api/v1/configs/tool_servers" | "POST /api/v1/configs/tool_servers") tool_servers ;;
   *)
     access_log "404 Not Found"
     http_json 404 "Not Found" '{"detail":"Not Found"}' ;;

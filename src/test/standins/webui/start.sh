@@ -55,6 +55,16 @@ else
   printf '{\n  "version": 0,\n  "ollama": {\n    "base_urls": ["%s"]\n  }\n}\n' "$env_url" > "$CONFIG.tmp"
   mv "$CONFIG.tmp" "$CONFIG"
 fi
+# TOOL_SERVER_CONNECTIONS is a ConfigVar too: stored at the first start, ignored afterwards;
+# only the admin API (POST /api/v1/configs/tool_servers) changes it then.
+TOOLS=$DATA_DIR/tool_servers.json
+if [ -f "$TOOLS" ] && [ "${ENABLE_PERSISTENT_CONFIG:-true}" != false ]; then
+  log INFO "'TOOL_SERVER_CONNECTIONS' loaded from the latest database entry"
+else
+  printf '%s' "${TOOL_SERVER_CONNECTIONS:-[]}" > "$TOOLS.tmp"
+  mv "$TOOLS.tmp" "$TOOLS"
+fi
+export TOOLS
 if [ "$RESET_CONFIG_ON_START" = true ]; then
   # Values were loaded before the reset: the env takes effect from the next start.
   log INFO "RESET_CONFIG_ON_START: configuration reset"

@@ -58,7 +58,10 @@ public final class Reconciler {
     PlatformChoice platform = platforms.resolve(loaded.spec(), req.platform(), info);
     StackSpec resolved = loaded.spec().withPlatform(platform.platform());
     StackSpec spec = PlatformDefaults.apply(resolved);
-    if (spec != resolved) {
+    if (!req.overrides().stopExtensions().isEmpty()) {
+      spec = spec.withExtensions(spec.extensions().without(req.overrides().stopExtensions()));
+    }
+    if (!PlatformDefaults.apply(resolved).equals(resolved)) {
       platform =
           new PlatformChoice(
               platform.platform(),
@@ -79,10 +82,13 @@ public final class Reconciler {
           req.createSecrets()
               ? store.loadOrCreate(spec.name(), inUse)
               : SecretsInUse.orPlaceholder(inUse, NOT_YET_GENERATED.webuiSecretKey());
+      secrets =
+          new Secrets(secrets.webuiSecretKey(), secrets.mcpoApiKey(), store.others(spec.name()));
     }
     Path lockFile = LockFile.pathFor(loaded.path(), stateDir);
     StackLock lock =
         req.lock() != null ? req.lock() : LockFile.read(lockFile).orElse(StackLock.EMPTY);
+    ExtensionRequirements.check(spec, info, secrets, store.file(spec.name()).toString());
     DesiredState desired =
         new StackRenderer(ToolVersion.get(), platform.gpuAccess())
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString())

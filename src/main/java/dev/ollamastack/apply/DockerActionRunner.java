@@ -83,6 +83,7 @@ public final class DockerActionRunner implements ActionRunner {
           boolean deleted = new OllamaClient(d.ollamaUrl()).delete(d.model());
           yield done(deleted ? "deleted" : "already absent");
         }
+        case Action.UpdateToolServers u -> ToolServersUpdate.run(u);
       };
     } catch (IOException e) {
       return new Outcome.Failed(e.getMessage());

@@ -146,6 +146,7 @@ final class ProgressPrinter implements ProgressListener {
       case Action.RemoveConfig c -> "removing";
       case Action.PullModel m -> "pulling";
       case Action.DeleteModel d -> "deleting";
+      case Action.UpdateToolServers u -> "updating";
     };
   }
 }

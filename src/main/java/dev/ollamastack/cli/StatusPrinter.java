@@ -34,6 +34,7 @@ final class StatusPrinter {
         .append("\n\n");
     table(sb, r.services(), color);
     sb.append('\n').append(models(r.models())).append('\n');
+    sb.append(extensions(r.extensions()));
     if (r.lastApply() != null) {
       var a = r.lastApply();
       sb.append("Last apply: ")
@@ -116,6 +117,23 @@ final class StatusPrinter {
         };
     c[9] = s.drift().inSync() ? "32" : "33";
     return c;
+  }
+
+  /** One line per extension: its state and tool count, the broken ones by name. */
+  static String extensions(List<dev.ollamastack.app.status.ExtensionStatus> extensions) {
+    if (extensions.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("Extensions:\n");
+    for (var e : extensions) {
+      sb.append(
+          String.format(
+              "  %-16s %-8s %s%n",
+              e.name(),
+              e.state(),
+              e.tools() != null ? e.tools() + " tools (" + e.runs() + ")" : "(" + e.runs() + ")"));
+    }
+    return sb.toString();
   }
 
   static String models(List<ObservedModel> models) {

@@ -32,7 +32,9 @@ final class Subcommands {
           LogsCommand.class,
           CheckCommand.class,
           VersionCommand.class,
-          CompletionCommand.class);
+          CompletionCommand.class,
+          ExtensionsCommand.class,
+          SecretsCommand.class);
 
   /** Options of the root that take a value: skipped when looking for the subcommand's name. */
   private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-f", "--file");

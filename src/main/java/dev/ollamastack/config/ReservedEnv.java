@@ -56,7 +56,10 @@ final class ReservedEnv {
             "OLLAMA_BASE_URLS",
             OLLAMA_URL,
             SecretStore.WEBUI_SECRET_KEY,
-            secret),
+            secret,
+            "TOOL_SERVER_CONNECTIONS",
+            "cannot be set: ollama-stack lists one tool server per enabled extension (with mcpo's"
+                + " key); add tool servers of your own in Open WebUI's Admin Panel"),
         MCPO,
         Map.of(SecretStore.MCPO_API_KEY, secret));
   }

@@ -28,9 +28,17 @@ final class SchemaProblems {
   }
 
   List<Problem> translate(Collection<ValidationMessage> messages) {
+    Set<String> oneOfFailed = new java.util.HashSet<>();
+    for (ValidationMessage m : messages) {
+      if ("oneOf".equals(m.getType())) {
+        oneOfFailed.add(dotted(m.getInstanceLocation()));
+      }
+    }
     Set<Problem> unique = new LinkedHashSet<>();
     for (ValidationMessage m : messages) {
-      unique.add(translate(m));
+      if (!branchOfFailedOneOf(m, oneOfFailed)) {
+        unique.add(translate(m));
+      }
     }
     List<Problem> kept = new ArrayList<>();
     for (Problem p : unique) {
@@ -46,6 +54,16 @@ final class SchemaProblems {
     }
     kept.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return kept;
+  }
+
+  /**
+   * A key one branch of a failed {@code oneOf} requires, at the value the {@code oneOf} message
+   * already names: listing every branch's missing key would ask for all of them at once.
+   */
+  private static boolean branchOfFailedOneOf(ValidationMessage m, Set<String> oneOfFailed) {
+    return "required".equals(m.getType())
+        && m.getSchemaLocation().toString().contains("/oneOf/")
+        && oneOfFailed.contains(dotted(m.getInstanceLocation()));
   }
 
   private Problem translate(ValidationMessage m) {

@@ -1,16 +1,21 @@
 package dev.ollamastack.config;
 
 import dev.ollamastack.config.SourceMap.Location;
+import dev.ollamastack.extensions.ExtensionCatalog;
+import dev.ollamastack.model.ExtensionManifest;
+import dev.ollamastack.model.ExtensionsSpec;
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.StackSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Rules a JSON Schema cannot express: they relate fields to each other or to the disk. Runs on the
@@ -29,7 +34,7 @@ final class SemanticChecks {
 
   private final String file;
   private final SourceMap sources;
-  private final ExtensionLocator extensions;
+  private final ExtensionManifests.Found extensions;
   private final String stateHome;
   private final List<Problem> errors = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
@@ -37,7 +42,8 @@ final class SemanticChecks {
   /**
    * @param stateHome {@code $OLLAMA_STACK_HOME} as set, or {@code null}: where secrets are kept
    */
-  SemanticChecks(String file, SourceMap sources, ExtensionLocator extensions, String stateHome) {
+  SemanticChecks(
+      String file, SourceMap sources, ExtensionManifests.Found extensions, String stateHome) {
     this.file = file;
     this.sources = sources;
     this.extensions = extensions;
@@ -123,15 +129,21 @@ final class SemanticChecks {
 
   private void checkExtensions(StackSpec spec) {
     List<String> enabled = spec.extensions().enabled();
-    Set<String> known = extensions.known(spec.extensions().paths());
+    ExtensionCatalog catalog = ExtensionCatalog.builtIn().with(extensions.manifests());
+    Set<String> known = new TreeSet<>(catalog.names());
+    known.addAll(extensions.invalid().keySet());
     for (int i = 0; i < enabled.size(); i++) {
       String name = enabled.get(i);
-      if (!known.contains(name)) {
+      String at = DottedPath.index("spec.extensions.enabled", i);
+      List<Problem> invalid = extensions.invalid().get(name);
+      if (invalid != null) {
+        errors.addAll(invalid); // the manifest's own problems, at its own lines
+      } else if (!known.contains(name)) {
         String suggestion =
             DidYouMean.suggest(name, known).map(s -> ", did you mean \"" + s + "\"?").orElse("");
         errors.add(
             at(
-                DottedPath.index("spec.extensions.enabled", i),
+                at,
                 "unknown extension \""
                     + name
                     + "\""
@@ -139,6 +151,8 @@ final class SemanticChecks {
                     + " (known: "
                     + String.join(", ", known)
                     + ")"));
+      } else {
+        catalog.find(name).ifPresent(m -> checkEnabled(spec, m, at));
       }
     }
     for (String name : spec.extensions().settings().keySet()) {
@@ -153,6 +167,39 @@ final class SemanticChecks {
                 path,
                 "settings for extension \"" + name + "\", which is not enabled"));
       }
+    }
+  }
+
+  /** An enabled extension's needs the stack file must meet. */
+  private void checkEnabled(StackSpec spec, ExtensionManifest m, String at) {
+    if (m.runsContainer()
+        && java.util.Arrays.stream(dev.ollamastack.model.Component.values())
+            .anyMatch(c -> c.serviceName().equals(m.name()))) {
+      errors.add(
+          at(
+              at,
+              "extension \""
+                  + m.name()
+                  + "\" runs a container: rename it, \""
+                  + m.name()
+                  + "\" is a service of the stack"));
+    }
+    ExtensionsSpec.ExtensionSettings settings = spec.extensions().settingsOf(m.name());
+    String dirPath = DottedPath.child("spec.extensions.settings", m.name()) + ".directory";
+    if (m.directory() != null && settings.directory() == null) {
+      errors.add(
+          at(
+              at,
+              "extension \""
+                  + m.name()
+                  + "\" serves a host directory: set "
+                  + dirPath
+                  + " (mounted read-only unless readOnly: false)"));
+    } else if (m.directory() != null
+        && !java.nio.file.Files.isDirectory(Path.of(settings.directory()))) {
+      errors.add(at(dirPath, "directory " + settings.directory() + " does not exist"));
+    } else if (m.directory() == null && settings.directory() != null) {
+      warnings.add(at(dirPath, "ignored: extension \"" + m.name() + "\" serves no host directory"));
     }
   }
 

@@ -70,7 +70,15 @@ final class SpecMapper {
         .forEach(
             e ->
                 settings.put(
-                    e.getKey(), new ExtensionSettings(env(e.getValue().path("env"), Map.of()))));
+                    e.getKey(),
+                    new ExtensionSettings(
+                        env(e.getValue().path("env"), Map.of()),
+                        e.getValue().path("directory").isTextual()
+                            ? e.getValue().path("directory").asText()
+                            : null,
+                        e.getValue().path("readOnly").isBoolean()
+                            ? e.getValue().path("readOnly").asBoolean()
+                            : null)));
     return new ExtensionsSpec(
         has(n.path("enabled")) ? strings(n.get("enabled")) : d.enabled(),
         has(n.path("paths")) ? strings(n.get("paths")) : d.paths(),

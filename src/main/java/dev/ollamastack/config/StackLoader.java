@@ -1,6 +1,5 @@
 package dev.ollamastack.config;
 
-import dev.ollamastack.extensions.ExtensionCatalog;
 import dev.ollamastack.model.StackSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +70,7 @@ public final class StackLoader {
   }
 
   /** Validates bytes as the stack file {@code displayName} at {@code path} (null: embedded). */
-  LoadedStack parse(byte[] bytes, String displayName, Path path) {
+  public LoadedStack parse(byte[] bytes, String displayName, Path path) {
     String text = StackText.decode(displayName, bytes);
     Node root =
         YamlParser.parse(text, displayName)
@@ -99,14 +98,16 @@ public final class StackLoader {
     if (!problems.isEmpty()) {
       throw new InvalidStackException(inFileOrder(problems));
     }
-    StackSpec spec = SpecMapper.map(tree.root());
     Path baseDir = path == null ? cwd : path.toAbsolutePath().getParent();
+    StackSpec mapped = SpecMapper.map(tree.root());
+    ExtensionManifests.Found extensions =
+        ExtensionManifests.find(baseDir, mapped.extensions().paths());
+    StackSpec spec =
+        mapped.withExtensions(
+            ExtensionDirectories.resolve(mapped.extensions(), baseDir, env)
+                .withManifests(extensions.manifests()));
     var findings =
-        new SemanticChecks(
-                displayName,
-                tree.sources(),
-                new ExtensionLocator(ExtensionCatalog.builtIn(), baseDir),
-                env.get(STATE_HOME_VARIABLE))
+        new SemanticChecks(displayName, tree.sources(), extensions, env.get(STATE_HOME_VARIABLE))
             .check(spec);
     if (!findings.errors().isEmpty()) {
       throw new InvalidStackException(

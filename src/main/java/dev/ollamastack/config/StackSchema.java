@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class StackSchema {
   static final String RESOURCE = "/schemas/ollama-stack.schema.json";
+  static final String EXTENSION_RESOURCE = "/schemas/extension.schema.json";
 
   /**
    * Our annotation: the plain-English expectation of a field ("an integer between 1 and 65535"),
@@ -30,7 +31,11 @@ final class StackSchema {
   static final String EXPECTED = "x-expected";
 
   private static final class Holder {
-    static final StackSchema INSTANCE = load();
+    static final StackSchema INSTANCE = load(RESOURCE);
+  }
+
+  private static final class ExtensionHolder {
+    static final StackSchema INSTANCE = load(EXTENSION_RESOURCE);
   }
 
   private final JsonNode document;
@@ -43,6 +48,11 @@ final class StackSchema {
 
   static StackSchema get() {
     return Holder.INSTANCE;
+  }
+
+  /** The schema of an extension's {@code extension.yaml}. */
+  static StackSchema extension() {
+    return ExtensionHolder.INSTANCE;
   }
 
   /** The schema as JSON, to look up what a failing keyword's field expects. */
@@ -64,10 +74,10 @@ final class StackSchema {
     return node;
   }
 
-  private static StackSchema load() {
-    try (InputStream in = StackSchema.class.getResourceAsStream(RESOURCE)) {
+  private static StackSchema load(String resource) {
+    try (InputStream in = StackSchema.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
       JsonNode document = new ObjectMapper().readTree(in);
       JsonMetaSchema meta =
@@ -80,7 +90,7 @@ final class StackSchema {
           SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
       return new StackSchema(document, factory.getSchema(document, config));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param context the Docker context that named {@code host}, or {@code null} when none did ({@code
  *     DOCKER_HOST}, or the default context)
  * @param runtimes registered OCI runtimes ({@code runc}, {@code nvidia})
+ * @param architecture the daemon's CPU architecture as Docker reports it ({@code x86_64}, {@code
+ *     aarch64}), or {@code null} when unknown
  */
 public record EngineInfo(
     String host,
@@ -20,7 +22,45 @@ public record EngineInfo(
     String dockerRootDir,
     int cpus,
     long memoryBytes,
-    List<String> runtimes) {
+    List<String> runtimes,
+    String architecture) {
+
+  public EngineInfo(
+      String host,
+      String context,
+      String serverVersion,
+      String apiVersion,
+      String os,
+      String storageDriver,
+      String dockerRootDir,
+      int cpus,
+      long memoryBytes,
+      List<String> runtimes) {
+    this(
+        host,
+        context,
+        serverVersion,
+        apiVersion,
+        os,
+        storageDriver,
+        dockerRootDir,
+        cpus,
+        memoryBytes,
+        runtimes,
+        null);
+  }
+
+  /** The Docker platform of the daemon ({@code linux/amd64}), or {@code null} when unknown. */
+  public String platform() {
+    if (architecture == null) {
+      return null;
+    }
+    return switch (architecture) {
+      case "x86_64", "amd64" -> "linux/amd64";
+      case "aarch64", "arm64" -> "linux/arm64";
+      default -> "linux/" + architecture;
+    };
+  }
 
   /** The host, and the context when one chose it: {@code unix:///x.sock (context colima)}. */
   public String where() {

@@ -25,6 +25,23 @@ public final class HttpProbe {
     }
   }
 
+  /** The body of a 2xx answer to a GET of {@code url}, empty on anything else. */
+  public java.util.Optional<String> body(String url, Duration timeout) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+      HttpResponse<String> res =
+          HttpClients.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofString());
+      return res.statusCode() / 100 == 2
+          ? java.util.Optional.of(res.body())
+          : java.util.Optional.empty();
+    } catch (IOException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+
   /** True when something accepts TCP connections on host:port. */
   public static boolean tcpOpen(String host, int port, Duration timeout) {
     try (Socket s = new Socket()) {

@@ -41,6 +41,18 @@ public final class ReadinessWaiter {
       }
       PortBinding p = spec.ports().get(0);
       String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
+      if (spec.probe() != null && !spec.probe().openApiSpecs().isEmpty()) {
+        // every server must list tools: mcpo's /docs answers even when all of them failed
+        OpenApiTools tools = new OpenApiTools(probe);
+        return spec.probe().openApiSpecs().stream()
+            .allMatch(
+                path ->
+                    tools
+                            .count(
+                                "http://" + host + ":" + p.hostPort() + path, Duration.ofSeconds(2))
+                            .orElse(0)
+                        > 0);
+      }
       if (spec.probe() != null && spec.probe().httpPath() != null) {
         return probe.httpOk(
             "http://" + host + ":" + p.hostPort() + spec.probe().httpPath(), Duration.ofSeconds(2));
@@ -101,6 +113,7 @@ public final class ReadinessWaiter {
             "not ready after "
                 + timeout.toSeconds()
                 + "s"
+                + unservedNote(spec)
                 + (c.health() == ContainerHealth.NONE
                     ? ""
                     : " (Docker health: " + c.health().label() + ")"));
@@ -122,6 +135,28 @@ public final class ReadinessWaiter {
       lines.forEach(l -> sb.append("\n    | ").append(l));
     }
     return new NotReadyException(sb.toString());
+  }
+
+  /** For mcpo: which MCP servers list no tools, by name (a broken extension). */
+  private static String unservedNote(ContainerSpec spec) {
+    if (spec.probe() == null || spec.probe().openApiSpecs().isEmpty() || spec.ports().isEmpty()) {
+      return "";
+    }
+    PortBinding p = spec.ports().get(0);
+    String host = "0.0.0.0".equals(p.hostIp()) ? "127.0.0.1" : p.hostIp();
+    OpenApiTools tools = new OpenApiTools(new HttpProbe());
+    List<String> broken =
+        spec.probe().openApiSpecs().stream()
+            .filter(
+                path ->
+                    tools
+                            .count(
+                                "http://" + host + ":" + p.hostPort() + path, Duration.ofSeconds(2))
+                            .orElse(0)
+                        == 0)
+            .map(path -> path.substring(1, path.indexOf('/', 1)))
+            .toList();
+    return broken.isEmpty() ? "" : " (serving no tools: " + String.join(", ", broken) + ")";
   }
 
   private static String healthNote(ObservedContainer c) {

@@ -9,6 +9,7 @@ import java.util.List;
  *     URL), or {@code null} when it cannot (container without published port)
  * @param files host files containers mount, written before the container is created
  * @param models desired models; {@code pruneModels} removes others
+ * @param toolServers the tool servers Open WebUI should list, or {@code null} when it does not run
  */
 public record DesiredState(
     String installation,
@@ -18,7 +19,8 @@ public record DesiredState(
     List<RenderedFile> files,
     String ollamaUrl,
     List<String> models,
-    boolean pruneModels) {
+    boolean pruneModels,
+    ToolServerList toolServers) {
 
   public DesiredState {
     volumes = List.copyOf(volumes);
@@ -40,7 +42,8 @@ public record DesiredState(
         files,
         ollamaUrl,
         models,
-        pruneModels);
+        pruneModels,
+        toolServers);
   }
 
   /** The image references the containers are created from, in container order, once each. */

@@ -13,6 +13,13 @@ public final class Labels {
   /** The canonical rendered spec (secrets replaced by digests): lets plan explain a recreate. */
   public static final String SPEC = "ollama-stack.spec";
 
+  /**
+   * On webui: a digest of the tool-server list its {@code TOOL_SERVER_CONNECTIONS} held when it was
+   * created (not in the config hash: Open WebUI reads it only at its first start). Without an admin
+   * key, how the plan tells that Open WebUI may not know the current list.
+   */
+  public static final String TOOL_SERVERS = "ollama-stack.tool-servers";
+
   public static final String MANAGED_BY_VALUE = "ollama-stack";
 
   private Labels() {}

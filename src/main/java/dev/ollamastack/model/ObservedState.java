@@ -14,6 +14,8 @@ import java.util.Set;
  * @param models models present in Ollama, or {@code null} when Ollama was not reachable
  * @param images by image id: the images our containers run and those the desired references name
  *     locally (their registry digests tell what software runs)
+ * @param toolServers Open WebUI's tool servers as its admin API returned them, or {@code null} when
+ *     the tool did not ask (no admin key, Open WebUI not running)
  */
 public record ObservedState(
     List<ObservedContainer> containers,
@@ -22,7 +24,8 @@ public record ObservedState(
     Set<String> localImages,
     List<ForeignResource> others,
     List<ObservedModel> models,
-    Map<String, ObservedImage> images) {
+    Map<String, ObservedImage> images,
+    ObservedToolServers toolServers) {
 
   public ObservedState {
     containers = List.copyOf(containers);
@@ -42,7 +45,19 @@ public record ObservedState(
       Set<String> localImages,
       List<ForeignResource> others,
       List<ObservedModel> models) {
-    this(containers, networks, volumes, localImages, others, models, Map.of());
+    this(containers, networks, volumes, localImages, others, models, Map.of(), null);
+  }
+
+  /** What exists when the tool did not ask Open WebUI for its tool servers. */
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models,
+      Map<String, ObservedImage> images) {
+    this(containers, networks, volumes, localImages, others, models, images, null);
   }
 
   public static ObservedState empty() {
@@ -50,11 +65,17 @@ public record ObservedState(
   }
 
   public ObservedState withModels(List<ObservedModel> m) {
-    return new ObservedState(containers, networks, volumes, localImages, others, m, images);
+    return new ObservedState(
+        containers, networks, volumes, localImages, others, m, images, toolServers);
   }
 
   public ObservedState withImages(Map<String, ObservedImage> i) {
-    return new ObservedState(containers, networks, volumes, localImages, others, models, i);
+    return new ObservedState(
+        containers, networks, volumes, localImages, others, models, i, toolServers);
+  }
+
+  public ObservedState withToolServers(ObservedToolServers t) {
+    return new ObservedState(containers, networks, volumes, localImages, others, models, images, t);
   }
 
   /** The image a container runs, when it was inspected. */

@@ -37,6 +37,11 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
     return new ResourceKey(ResourceKind.CONFIG, path);
   }
 
+  /** The tool servers the Open WebUI container {@code webui} lists. */
+  public static ResourceKey toolServers(String webui) {
+    return new ResourceKey(ResourceKind.TOOL_SERVERS, webui);
+  }
+
   /** {@code kind:name}, the form of the plan format ({@code container:ollama-stack-webui}). */
   public static ResourceKey parse(String text) {
     int colon = text.indexOf(':');
@@ -55,6 +60,9 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
 
   /** For people: {@code container ollama-stack-webui}. */
   public String describe() {
+    if (kind == ResourceKind.TOOL_SERVERS) {
+      return "tool servers of " + name;
+    }
     return kind.label() + " " + name;
   }
 

@@ -14,15 +14,17 @@ public enum ResourceKind {
   CONTAINER,
   MODEL,
   /** The installation's state directory ({@code uninstall --remove-config}). */
-  CONFIG;
+  CONFIG,
+  /** The tool servers Open WebUI lists (its stored configuration, changed through its API). */
+  TOOL_SERVERS;
 
-  /** The word users see and the plan format uses: {@code network}, {@code container}, … */
+  /** The word users see and the plan format uses: {@code network}, {@code tool-servers}, … */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The kind of a {@link #label()}. */
   public static ResourceKind ofLabel(String label) {
-    return valueOf(label.toUpperCase(Locale.ROOT));
+    return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

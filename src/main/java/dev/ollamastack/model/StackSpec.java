@@ -55,6 +55,10 @@ public record StackSpec(
     return new StackSpec(name, p, expose, ollama, webui, mcpProxy, extensions, backup);
   }
 
+  public StackSpec withExtensions(ExtensionsSpec e) {
+    return new StackSpec(name, platform, expose, ollama, webui, mcpProxy, e, backup);
+  }
+
   public StackSpec withOllama(OllamaSpec o) {
     return new StackSpec(name, platform, expose, o, webui, mcpProxy, extensions, backup);
   }

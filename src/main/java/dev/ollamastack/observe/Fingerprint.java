@@ -17,6 +17,16 @@ import java.util.List;
 public final class Fingerprint {
   private Fingerprint() {}
 
+  private static String digest(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String of(ObservedState s) {
     List<String> lines = new ArrayList<>();
     for (ObservedContainer c : s.containers()) {
@@ -30,6 +40,9 @@ public final class Fingerprint {
       for (ObservedModel m : s.models()) {
         lines.add("m " + m.name() + " " + m.digest());
       }
+    }
+    if (s.toolServers() != null) {
+      lines.add("t " + digest(String.valueOf(s.toolServers().connections())));
     }
     lines.sort(null);
     try {

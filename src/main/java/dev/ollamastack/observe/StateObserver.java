@@ -2,6 +2,7 @@ package dev.ollamastack.observe;
 
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.health.OpenWebUiAdmin;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
@@ -11,8 +12,10 @@ import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
+import dev.ollamastack.model.ObservedToolServers;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.ResourceKind;
+import dev.ollamastack.model.ToolServerList;
 import dev.ollamastack.model.VolumeSpec;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,16 +28,17 @@ import java.util.Set;
 
 /**
  * Reads what exists for one installation: one list call per kind (containers by our label key, plus
- * a name lookup for clashes; networks; volumes), image presence, and Ollama's models when it
- * answers, and the images our containers run and the desired references name (inspected by id and
- * reference, with their registry digests). Resources of other installations and unlabelled name
- * clashes go to {@code others}.
+ * a name lookup for clashes; networks; volumes), image presence, Ollama's models when it answers,
+ * the images our containers run and the desired references name (inspected by id and reference,
+ * with their registry digests), and Open WebUI's tool servers when an admin key lets the tool read
+ * them. Resources of other installations and unlabelled name clashes go to {@code others}.
  */
 public final class StateObserver {
   // An Ollama that is down refuses the connection at once (the client's connect timeout is 2 s);
   // one that is up but busy may take seconds to list its models, and a plan made without that
   // list would show every model as missing. So the answer, once connected, may take a while.
   private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
   private final DockerEngine engine;
 
   public StateObserver(DockerEngine engine) {
@@ -102,7 +106,28 @@ public final class StateObserver {
         engine.inspectImage(c.imageId()).ifPresent(i -> byId.put(i.id(), i));
       }
     }
-    return new ObservedState(ours, networks, volumes, local, others, models(desired), byId);
+    return new ObservedState(
+        ours, networks, volumes, local, others, models(desired), byId, toolServers(desired, ours));
+  }
+
+  /**
+   * What Open WebUI lists as tool servers, read through its admin API: only with an admin key and
+   * while it runs (it reads its environment at the first start only, so nothing else tells).
+   */
+  private static ObservedToolServers toolServers(
+      DesiredState desired, List<ObservedContainer> ours) {
+    ToolServerList list = desired.toolServers();
+    if (list == null
+        || !list.reachable()
+        || ours.stream().noneMatch(c -> c.name().equals(list.webui()) && c.running())) {
+      return null;
+    }
+    try {
+      return ObservedToolServers.read(
+          new OpenWebUiAdmin(list.webuiUrl(), list.adminKey()).toolServers(ADMIN_TIMEOUT));
+    } catch (OpenWebUiAdmin.AdminException e) {
+      return ObservedToolServers.unreadable(e.getMessage());
+    }
   }
 
   private static List<ObservedModel> models(DesiredState desired) {

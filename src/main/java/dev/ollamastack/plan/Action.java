@@ -6,6 +6,7 @@ import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.model.ResourceKind;
+import dev.ollamastack.model.ToolServerList;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.List;
 
@@ -44,6 +45,7 @@ public sealed interface Action {
       case RecreateContainer r -> false;
       case StartContainer s -> false;
       case PullModel p -> false;
+      case UpdateToolServers u -> false;
     };
   }
 
@@ -236,6 +238,24 @@ public sealed interface Action {
 
     public ResourceKey key() {
       return ResourceKey.model(model);
+    }
+  }
+
+  /**
+   * Replace our entries in Open WebUI's tool-server list through its admin API, keeping the ones
+   * the user added: Open WebUI reads {@code TOOL_SERVER_CONNECTIONS} only at its first start.
+   *
+   * @param reasons what changes, per extension ({@code adds memory})
+   */
+  record UpdateToolServers(
+      ToolServerList desired, List<String> reasons, List<ResourceKey> dependsOn) implements Action {
+    public UpdateToolServers {
+      reasons = List.copyOf(reasons);
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.toolServers(desired.webui());
     }
   }
 }

@@ -98,9 +98,16 @@ record ContainerDependent(
     if (prior != null) {
       // Made by an earlier release: compared in the form that release renders, so the upgrade
       // alone recreates nothing and a change of the input still shows, field by field.
-      return Objects.equals(ConfigHash.sha256(prior), actual.configHash())
-          ? List.of()
-          : SpecDiff.reasons(actualSpec, prior);
+      if (Objects.equals(ConfigHash.sha256(prior), actual.configHash())) {
+        return List.of();
+      }
+      List<String> reasons = new ArrayList<>(SpecDiff.reasons(actualSpec, prior));
+      EarlierForms.renewal(prior, spec.labels().get(Labels.SPEC))
+          .ifPresent(
+              r ->
+                  reasons.add(
+                      "made by an earlier release: renewed in this release's form (" + r + ")"));
+      return reasons;
     }
     // A form this release does not know (made by a newer release): only a changed image counts.
     return Objects.equals(actual.image(), spec.image())

@@ -27,8 +27,16 @@ public interface Dependent {
    */
   Optional<Action> converge(Match match, ObservedState observed, List<ResourceKey> deps);
 
-  /** Planned only when an action of another resource needs it (an image pull). */
+  /**
+   * Planned only when an action of another resource needs it (an image pull, a volume): when none
+   * does, it is not desired by the plan, and its match is in sync.
+   */
   default boolean onDemand() {
     return false;
+  }
+
+  /** What the user must know about this resource that no action changes (a plan warning). */
+  default List<String> notes(ObservedState observed) {
+    return List.of();
   }
 }

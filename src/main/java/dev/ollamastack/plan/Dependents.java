@@ -1,10 +1,12 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.model.ToolServerList;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ final class Dependents {
     for (ContainerSpec c : desired.containers()) {
       out.add(container(desired, c, byService, overrides));
     }
+    toolServers(desired, byService, overrides).ifPresent(out::add);
     Set<ResourceKey> nodes = out.stream().map(Dependent::key).collect(Collectors.toSet());
     out.addAll(ModelPlanner.dependents(desired, overrides, nodes));
     return out;
@@ -58,6 +61,35 @@ final class Dependents {
     List<RenderedFile> files =
         desired.files().stream().filter(f -> f.containerName().equals(c.name())).toList();
     return new ContainerDependent(c, files, deps, override(c.service(), overrides));
+  }
+
+  /**
+   * Open WebUI's tool servers, updated once webui and the mcp-proxy they point at run; not while an
+   * override stops webui or leaves it alone.
+   */
+  private static java.util.Optional<Dependent> toolServers(
+      DesiredState desired, Map<String, ContainerSpec> byService, Overrides overrides) {
+    ToolServerList list = desired.toolServers();
+    if (list == null) {
+      return java.util.Optional.empty();
+    }
+    ContainerSpec webui =
+        desired.containers().stream()
+            .filter(c -> c.name().equals(list.webui()))
+            .findFirst()
+            .orElse(null);
+    if (webui == null
+        || override(webui.service(), overrides) == ContainerDependent.RunOverride.STOP
+        || override(webui.service(), overrides) == ContainerDependent.RunOverride.LEAVE_ALONE) {
+      return java.util.Optional.empty();
+    }
+    List<ResourceKey> deps = new ArrayList<>();
+    deps.add(ResourceKey.container(webui.name()));
+    ContainerSpec proxy = byService.get(Component.MCP_PROXY.serviceName());
+    if (proxy != null) {
+      deps.add(ResourceKey.container(proxy.name()));
+    }
+    return java.util.Optional.of(new ToolServersDependent(list, deps));
   }
 
   private static ContainerDependent.RunOverride override(String service, Overrides o) {

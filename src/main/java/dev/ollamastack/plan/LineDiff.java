@@ -8,12 +8,12 @@ import java.util.List;
  * of changes with {@value #CONTEXT} unchanged lines around it, longer unchanged stretches folded
  * into one {@code …} line.
  */
-final class LineDiff {
+public final class LineDiff {
   static final int CONTEXT = 3;
 
   private LineDiff() {}
 
-  static List<String> unified(String before, String after) {
+  public static List<String> unified(String before, String after) {
     return fold(all(before, after));
   }
 

@@ -59,6 +59,7 @@ public record Plan(
     int recreate = 0;
     int remove = 0;
     int start = 0;
+    int update = 0;
     for (Action a : actions) {
       switch (a) {
         case Action.CreateNetwork n -> create++;
@@ -80,17 +81,25 @@ public record Plan(
         case Action.RemoveImage r -> remove++;
         case Action.RemoveConfig r -> remove++;
         case Action.DeleteModel d -> remove++;
+        case Action.UpdateToolServers u -> update++;
       }
     }
-    return new Summary(create, recreate, remove, start);
+    return new Summary(create, recreate, remove, start, update);
   }
 
-  /** Counts for the summary line; image pulls are preparation and not counted. */
-  public record Summary(int create, int recreate, int remove, int start) {
+  /**
+   * Counts for the summary line; image pulls are preparation and not counted.
+   *
+   * @param update settings changed inside a running app (Open WebUI's tool servers)
+   */
+  public record Summary(int create, int recreate, int remove, int start, int update) {
     public String line() {
       String s =
           "Plan: " + create + " to create, " + recreate + " to recreate, " + remove + " to remove";
-      return start > 0 ? s + ", " + start + " to start." : s + ".";
+      if (start > 0) {
+        s += ", " + start + " to start";
+      }
+      return update > 0 ? s + ", " + update + " to update." : s + ".";
     }
   }
 }

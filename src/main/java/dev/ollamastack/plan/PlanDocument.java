@@ -27,10 +27,10 @@ public record PlanDocument(
   /**
    * One action.
    *
-   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull} or
-   *     {@code delete}
+   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull},
+   *     {@code delete} or {@code update}
    * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model},
-   *     {@code config}
+   *     {@code config}, {@code tool-servers}
    * @param image the image reference of the stack file (for a removed image: its id)
    * @param digest the digest the lock pins {@code image} to, {@code null} when it is not pinned
    */
@@ -53,7 +53,8 @@ public record PlanDocument(
     }
   }
 
-  public record Counts(int create, int recreate, int remove, int start) {}
+  /** Action counts; {@code update}: settings changed inside a running app (its tool servers). */
+  public record Counts(int create, int recreate, int remove, int start, int update) {}
 
   public static PlanDocument of(
       Plan plan, String stackFile, String stackSha256, String fingerprint) {
@@ -65,7 +66,7 @@ public record PlanDocument(
         stackSha256,
         fingerprint,
         plan.actions().stream().map(PlanDocument::item).toList(),
-        new Counts(s.create(), s.recreate(), s.remove(), s.start()),
+        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.update()),
         plan.warnings(),
         plan.blockers());
   }
@@ -99,6 +100,7 @@ public record PlanDocument(
           new Item("pull", kind, name, null, m.update() ? List.of("update") : List.of(), deps);
       case Action.DeleteModel d ->
           new Item("delete", kind, name, null, List.of("pruneModels"), deps);
+      case Action.UpdateToolServers u -> new Item("update", kind, name, null, u.reasons(), deps);
     };
   }
 }

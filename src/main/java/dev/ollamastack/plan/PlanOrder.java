@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The order actions are listed and validated in: by phase (networks, volumes, images, containers,
- * models, removals), stable inside a phase, which is also a valid execution order.
+ * models and tool servers, removals), stable inside a phase, which is also a valid execution order.
  */
 final class PlanOrder {
   private PlanOrder() {}
@@ -27,6 +27,7 @@ final class PlanOrder {
       case Action.StartContainer s -> 3;
       case Action.PullModel m -> 4;
       case Action.DeleteModel d -> 4;
+      case Action.UpdateToolServers u -> 4;
       case Action.RemoveContainer r -> 5;
       case Action.RemoveNetwork r -> 6;
       case Action.RemoveVolume r -> 7;

@@ -75,6 +75,8 @@ public final class PlanText {
               : "  + model " + m.model();
       case Action.DeleteModel d ->
           "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
+      case Action.UpdateToolServers u ->
+          "  ~ tool servers of " + u.name() + " (update through Open WebUI's admin API)";
     };
   }
 
@@ -85,7 +87,7 @@ public final class PlanText {
     if (a instanceof Action.RemoveConfig r) {
       return r.kept().stream().map(k -> "kept: " + k).toList();
     }
-    return List.of();
+    return a instanceof Action.UpdateToolServers u ? u.reasons() : List.of();
   }
 
   static String describe(ContainerSpec c) {

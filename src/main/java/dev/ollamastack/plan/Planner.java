@@ -21,6 +21,7 @@ public final class Planner {
     ResourceGraph graph = ResourceGraph.of(Dependents.of(desired, overrides));
     Map<ResourceKey, Match> matches = match(graph, observed);
     Set<ResourceKey> up = up(graph, matches);
+    notNeeded(graph, matches, up);
     Set<ResourceKey> down = new HashSet<>();
     matches.forEach(
         (k, m) -> {
@@ -50,6 +51,8 @@ public final class Planner {
     actions.addAll(Orphans.removals(desired, observed, graph.keys()));
     List<String> warnings = new ArrayList<>(ForeignReport.warnings(desired, observed));
     warnings.addAll(ModelPlanner.notes(desired, observed, overrides));
+    warnings.addAll(EarlierForms.notes(desired, observed, matches));
+    graph.inOrder().forEach(d -> warnings.addAll(d.notes(observed)));
     return new Plan(
         desired.installation(),
         PlanOrder.sort(actions),
@@ -61,13 +64,26 @@ public final class Planner {
   /** How every desired resource differs from what exists ({@code diff} and {@code status}). */
   public Map<ResourceKey, Match> matches(
       DesiredState desired, ObservedState observed, Overrides overrides) {
-    return match(ResourceGraph.of(Dependents.of(desired, overrides)), observed);
+    return plan(desired, observed, overrides).matches();
   }
 
   private static Map<ResourceKey, Match> match(ResourceGraph graph, ObservedState observed) {
     Map<ResourceKey, Match> matches = new LinkedHashMap<>();
     graph.inOrder().forEach(d -> matches.put(d.key(), d.match(observed)));
     return matches;
+  }
+
+  /**
+   * An on-demand resource no action needs is not desired by this plan: its match is in sync, so
+   * {@code diff} and {@code status} agree with the plan.
+   */
+  private static void notNeeded(
+      ResourceGraph graph, Map<ResourceKey, Match> matches, Set<ResourceKey> up) {
+    for (Dependent d : graph.inOrder()) {
+      if (d.onDemand() && !up.contains(d.key())) {
+        matches.put(d.key(), Match.IN_SYNC);
+      }
+    }
   }
 
   private static List<Dependent> reversed(ResourceGraph graph) {

@@ -43,6 +43,18 @@ public final class StateDiff {
             }
             case IMAGE, CONFIG -> {} // images follow the containers; state is not a resource here
             case CONTAINER -> container(sb, desired, observed, key, match);
+            case TOOL_SERVERS -> {
+              if (match instanceof Match.Changed c) {
+                c.reasons()
+                    .forEach(
+                        r ->
+                            sb.append("~ ")
+                                .append(key.describe())
+                                .append(": ")
+                                .append(r)
+                                .append('\n'));
+              }
+            }
           }
         });
     Set<ResourceKey> nodes = matches.keySet();

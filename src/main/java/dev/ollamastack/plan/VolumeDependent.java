@@ -6,7 +6,12 @@ import dev.ollamastack.model.VolumeSpec;
 import java.util.List;
 import java.util.Optional;
 
-/** A data volume: created when missing, never removed by convergence. */
+/**
+ * A volume a container mounts: created when missing, never removed by convergence. Planned only
+ * when a container that mounts it is brought up (Docker keeps a mounted volume while its container
+ * exists): a container left running in an earlier release's form, which does not mount a volume the
+ * current form adds, gets nothing created for it.
+ */
 record VolumeDependent(VolumeSpec spec) implements Dependent {
   @Override
   public ResourceKey key() {
@@ -30,5 +35,10 @@ record VolumeDependent(VolumeSpec spec) implements Dependent {
     return match instanceof Match.Missing
         ? Optional.of(new Action.CreateVolume(spec))
         : Optional.empty();
+  }
+
+  @Override
+  public boolean onDemand() {
+    return true;
   }
 }

@@ -67,7 +67,7 @@ class ApplyStackTest {
     assertThat(r).isInstanceOf(ApplyStack.Result.Applied.class);
     assertThat(((ApplyStack.Result.Applied) r).result().succeeded()).isTrue();
     assertThat(events)
-        .containsExactly("loaded ollama-stack", "planned 6", "asked: Apply these changes?");
+        .containsExactly("loaded ollama-stack", "planned 8", "asked: Apply these changes?");
     engine.clearMutations();
     ApplyStack.Result again =
         intent().run(request(true, false), answering(Confirmation.Answer.NO), listener());
@@ -90,7 +90,7 @@ class ApplyStackTest {
     ApplyStack.Result r =
         intent().run(request(true, true), answering(Confirmation.Answer.YES), listener());
     assertThat(r).isInstanceOf(ApplyStack.Result.DryRun.class);
-    assertThat(events).containsExactly("loaded ollama-stack", "planned 6");
+    assertThat(events).containsExactly("loaded ollama-stack", "planned 8");
     assertThat(engine.mutations()).isEmpty();
   }
 

@@ -50,7 +50,7 @@ class CompletionCommandTest {
         .contains("complete -c ollama-stack -n '__fish_use_subcommand' -a 'logs'")
         .contains(
             "complete -c ollama-stack -n '__fish_seen_subcommand_from logs'"
-                + " -a 'ollama webui mcp-proxy fetch memory time'")
+                + " -a 'ollama webui mcp-proxy fetch filesystem memory time'")
         .contains("-n '__fish_seen_subcommand_from status' -s o -l output -x -a 'text json yaml'")
         .contains(
             "-n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view'"

@@ -37,7 +37,7 @@ class ReconcileCommandsTest {
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertThat(doc.path("formatVersion").asInt()).isEqualTo(1);
     assertThat(doc.path("installation").asText()).isEqualTo("ollama-stack");
-    assertThat(doc.path("summary").path("create").asInt()).isEqualTo(6);
+    assertThat(doc.path("summary").path("create").asInt()).isEqualTo(8);
     assertThat(doc.path("actions").get(0).path("kind").asText()).isEqualTo("network");
     assertThat(engine.mutations()).isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.ollamastack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ollamastack.model.ExtensionsSpec;
@@ -239,11 +240,64 @@ class StackLoaderTest {
   @Test
   void anExtensionDirectoryUnderPathsIsKnown() throws IOException {
     Files.createDirectories(dir.resolve("my-extensions/weather"));
+    Files.writeString(
+        dir.resolve("my-extensions/weather/extension.yaml"),
+        """
+        apiVersion: ollama-stack/v1
+        kind: Extension
+        metadata: {name: weather, description: Forecasts}
+        spec:
+          container: {image: example/weather:1, volumes: {cache: /cache}}
+          remote: {type: streamable-http, port: 3001, path: /mcp}
+        """);
     String yaml =
         HEADER
             + "spec:\n  extensions:\n    enabled: [time, weather]\n    paths: [./my-extensions]\n";
 
-    assertThat(load(yaml).spec().extensions().enabled()).containsExactly("time", "weather");
+    var extensions = load(yaml).spec().extensions();
+    assertThat(extensions.enabled()).containsExactly("time", "weather");
+    assertThat(extensions.manifests().get("weather").container().image())
+        .isEqualTo("example/weather:1");
+  }
+
+  @Test
+  void anEnabledExtensionWithAnInvalidManifestIsReportedAtTheManifestsLine() throws IOException {
+    Files.createDirectories(dir.resolve("extensions/weather"));
+    Files.writeString(
+        dir.resolve("extensions/weather/extension.yaml"),
+        """
+        apiVersion: ollama-stack/v1
+        kind: Extension
+        metadata: {name: weather}
+        spec:
+          stdio: {command: node, argz: [server.js]}
+        """);
+    String yaml = HEADER + "spec:\n  extensions:\n    enabled: [weather]\n";
+
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOfSatisfying(
+            InvalidStackException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::format)
+                    .singleElement()
+                    .asString()
+                    .contains(
+                        "extensions/weather/extension.yaml:5:26: spec.stdio.argz: unknown key"));
+  }
+
+  @Test
+  void anEnabledExtensionDirectoryWithoutManifestIsAnError() throws IOException {
+    Files.createDirectories(dir.resolve("extensions/weather"));
+    String yaml = HEADER + "spec:\n  extensions:\n    enabled: [weather]\n";
+
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOfSatisfying(
+            InvalidStackException.class,
+            e ->
+                assertThat(e.problems().get(0).format())
+                    .contains(
+                        "extension.yaml: missing: an extension directory needs extension.yaml"));
   }
 
   @Test

@@ -63,20 +63,22 @@ class PlannerTest {
             "network:ollama-stack_network",
             "volume:ollama-stack_ollama_data",
             "volume:ollama-stack_webui_data",
+            "volume:ollama-stack_mcp_proxy_npm_cache",
+            "volume:ollama-stack_mcp_proxy_uv_cache",
             "image:ollama/ollama:latest",
             "image:ghcr.io/open-webui/open-webui:main",
             "image:ghcr.io/open-webui/mcpo:main",
             "container:ollama-stack-ollama",
             "container:ollama-stack-webui",
             "container:ollama-stack-mcp-proxy");
-    Action webui = plan.actions().get(7);
+    Action webui = plan.actions().get(9);
     // webui needs Ollama's URL, not its readiness: both start at once
     assertThat(dev.ollamastack.testsupport.PlanAssert.deps(webui))
         .containsExactly(
             "network:ollama-stack_network",
             "volume:ollama-stack_webui_data",
             "image:ghcr.io/open-webui/open-webui:main");
-    assertThat(plan.summary().line()).isEqualTo("Plan: 6 to create, 0 to recreate, 0 to remove.");
+    assertThat(plan.summary().line()).isEqualTo("Plan: 8 to create, 0 to recreate, 0 to remove.");
   }
 
   @Test

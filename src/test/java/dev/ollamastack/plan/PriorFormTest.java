@@ -58,6 +58,16 @@ class PriorFormTest {
     return new ObservedState(List.of(c), List.of(), List.of(), Set.of(), List.of(), null);
   }
 
+  /** The spec with the labels the renderer gives it: its canonical form and hash. */
+  private static ContainerSpec rendered(ContainerSpec.Builder b) {
+    ContainerSpec spec = b.build();
+    Map<String, String> labels = new HashMap<>(spec.labels());
+    String canonical = ConfigHash.canonicalJson(spec, List.of());
+    labels.put(Labels.SPEC, canonical);
+    labels.put(Labels.CONFIG_HASH, ConfigHash.sha256(canonical));
+    return spec.withLabels(labels);
+  }
+
   @Test
   void unchangedInputMadeByAnEarlierFormIsInSync() {
     assertThat(dependent(CURRENT).match(madeEarlierFrom(CURRENT))).isEqualTo(Match.IN_SYNC);
@@ -65,16 +75,21 @@ class PriorFormTest {
 
   @Test
   void aChangedInputIsRecreatedWithTheReasonInTheEarlierForm() {
-    ContainerSpec changed = CURRENT.toBuilder().image("ghcr.io/open-webui/open-webui:v1").build();
+    ContainerSpec changed = rendered(CURRENT.toBuilder().image("ghcr.io/open-webui/open-webui:v1"));
     ContainerDependent d = dependent(changed);
     Match match = d.match(madeEarlierFrom(CURRENT));
     assertThat(match).isInstanceOf(Match.Changed.class);
     List<String> reasons = ((Match.Changed) match).reasons();
     assertThat(reasons.get(0))
         .isEqualTo("image ghcr.io/open-webui/open-webui:main → ghcr.io/open-webui/open-webui:v1");
+    assertThat(reasons)
+        .contains(
+            "made by an earlier release: renewed in this release's form (changes healthCheck)");
     // A new webui image: the plan says its database migrates one way.
-    assertThat(reasons).hasSize(2);
-    assertThat(reasons.get(1)).contains("migrates its database").contains("one way");
+    assertThat(reasons).hasSize(3);
+    assertThat(reasons.get(reasons.size() - 1))
+        .contains("migrates its database")
+        .contains("one way");
     assertThat(d.key()).isEqualTo(ResourceKey.container(CURRENT.name()));
   }
 

@@ -71,8 +71,13 @@ public final class Cli {
   }
 
   public Result run(String... args) {
+    return runWithStdin(null, args);
+  }
+
+  /** A run with {@code stdin} (or nothing, when null) on its standard input. */
+  public Result runWithStdin(String stdin, String... args) {
     try {
-      Process p = start(args);
+      Process p = startWithStdin(stdin, args);
       if (!p.waitFor(6, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new AssertionError("ollama-stack " + String.join(" ", args) + " did not finish");
@@ -90,6 +95,10 @@ public final class Cli {
    * Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}.
    */
   public Process start(String... args) throws IOException {
+    return startWithStdin(null, args);
+  }
+
+  private Process startWithStdin(String stdin, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
@@ -98,7 +107,14 @@ public final class Cli {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
     pb.environment().keySet().removeAll(unset);
     pb.environment().putAll(env);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (stdin == null) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    } else {
+      Path in = Files.createTempFile("cli-in", ".txt");
+      Files.writeString(in, stdin);
+      in.toFile().deleteOnExit();
+      pb.redirectInput(in.toFile());
+    }
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
     pb.redirectOutput(out.toFile());

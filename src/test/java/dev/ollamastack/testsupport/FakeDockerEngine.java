@@ -54,6 +54,9 @@ public final class FakeDockerEngine implements DockerEngine {
   /** The Docker context {@link #info()} reports, {@code null} for none. */
   public volatile String context;
 
+  /** The daemon's architecture {@link #info()} reports ({@code x86_64}), {@code null}: unknown. */
+  public volatile String architecture;
+
   /**
    * Answers {@link #exec}: (container name, argv) → result. Default: every command succeeds with no
    * output, as {@code curl -fsS} does against a reachable URL with {@code -o /dev/null}.
@@ -153,7 +156,8 @@ public final class FakeDockerEngine implements DockerEngine {
         "/var/lib/docker",
         2,
         8L << 30,
-        List.of("runc"));
+        List.of("runc"),
+        architecture);
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class StatusAssembler {
       PlannedStack p,
       Map<String, LiveFacts> facts,
       List<ObservedModel> models,
+      List<ExtensionStatus> extensions,
       LastApply lastApply,
       Instant now) {
     Map<ResourceKey, Match> matches = p.plan().matches();
@@ -55,6 +56,7 @@ public final class StatusAssembler {
         new EngineSummary(p.engine().host(), p.engine().serverVersion(), p.engine().apiVersion()),
         rows,
         present,
+        extensions,
         p.observed().others().stream()
             .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))
             .toList(),

@@ -15,6 +15,11 @@ public interface StatusProbes {
   /** Models present in Ollama at {@code ollamaUrl}, or {@code null} when it does not answer. */
   List<ObservedModel> models(String ollamaUrl);
 
+  /** Tools an OpenAPI tool server lists at {@code url}; empty when it serves no document. */
+  default java.util.OptionalInt tools(String url) {
+    return java.util.OptionalInt.empty();
+  }
+
   /** Real probes with short timeouts, so a hung service never stalls {@code status}. */
   static StatusProbes http() {
     HttpProbe http = new HttpProbe();
@@ -31,6 +36,11 @@ public interface StatusProbes {
         return http.httpOk("http://" + host + ":" + port + httpPath, timeout)
             ? ProbeResult.OK
             : ProbeResult.LISTENING;
+      }
+
+      @Override
+      public java.util.OptionalInt tools(String url) {
+        return new dev.ollamastack.health.OpenApiTools(http).count(url, timeout);
       }
 
       @Override

@@ -55,6 +55,7 @@ public final class StatusService {
       Future<List<ObservedModel>> models =
           pool.submit(
               () -> url == null || p.observed().models() != null ? null : probes.models(url));
+      Future<List<ExtensionStatus>> extensions = pool.submit(() -> extensions(p));
       Map<String, LiveFacts> facts = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
         facts.put(e.getKey(), Futures.await(e.getValue()));
@@ -63,9 +64,44 @@ public final class StatusService {
           p,
           facts,
           Futures.await(models),
+          Futures.await(extensions),
           HistoryReader.last(p.stateDir().resolve("history.jsonl")),
           clock.instant());
     }
+  }
+
+  /** Each served extension's tool count, asked of mcp-proxy on its published port. */
+  private List<ExtensionStatus> extensions(PlannedStack p) {
+    List<ExtensionStatus> out = new java.util.ArrayList<>();
+    ContainerSpec proxy =
+        p.desired().containers().stream()
+            .filter(c -> c.component() == dev.ollamastack.model.Component.MCP_PROXY)
+            .findFirst()
+            .orElse(null);
+    boolean running =
+        proxy != null
+            && p.observed().containers().stream()
+                .anyMatch(o -> o.name().equals(proxy.name()) && o.running());
+    for (var m : dev.ollamastack.plan.render.StackServices.servedExtensions(p.spec())) {
+      String runs = m.runsContainer() ? "container" : "stdio";
+      if (proxy == null || proxy.ports().isEmpty()) {
+        out.add(new ExtensionStatus(m.name(), runs, "unknown", null));
+        continue;
+      }
+      PortBinding port = proxy.ports().get(0);
+      String host = "0.0.0.0".equals(port.hostIp()) ? "127.0.0.1" : port.hostIp();
+      var tools =
+          running
+              ? probes.tools(
+                  "http://" + host + ":" + port.hostPort() + "/" + m.name() + "/openapi.json")
+              : java.util.OptionalInt.empty();
+      boolean answers = running && probes.probe(host, port.hostPort(), "/docs") == ProbeResult.OK;
+      out.add(
+          tools.isPresent() && tools.getAsInt() > 0
+              ? new ExtensionStatus(m.name(), runs, "serving", tools.getAsInt())
+              : new ExtensionStatus(m.name(), runs, answers ? "failed" : "down", null));
+    }
+    return out;
   }
 
   private LiveFacts measure(DockerEngine engine, ObservedContainer listed, ContainerSpec spec) {

@@ -108,7 +108,8 @@ final class DtoMapper {
         info.getDockerRootDir(),
         info.getNCPU() == null ? 0 : info.getNCPU(),
         info.getMemTotal() == null ? 0 : info.getMemTotal(),
-        runtimes);
+        runtimes,
+        info.getArchitecture());
   }
 
   /** Docker's RFC 3339 time, or null for its zero time ({@code 0001-01-01T00:00:00Z}: never). */

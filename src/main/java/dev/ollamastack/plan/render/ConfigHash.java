@@ -27,9 +27,15 @@ import java.util.List;
  *
  * <p>Form version 1 leaves out fields at the value every container of version 1 was created with
  * ({@code restartPolicy: unless-stopped}, {@code init: true}): they are in the hash as soon as one
- * differs, and the form of an installation made before they were fields is unchanged. Bump {@link
- * #VERSION} when the form changes: containers hashed with another version are compared by image
- * only, so an upgrade of the tool never recreates the whole stack.
+ * differs, and the form of an installation made before they were fields is unchanged.
+ *
+ * <p>A release that renders the same input differently bumps {@link #FORM_VERSION} and gates the
+ * change behind {@link RenderInputs#formVersion()} in the component renderers; a container made in
+ * an earlier form is compared in that form ({@link
+ * dev.ollamastack.model.ContainerSpec#priorForms()}), one made by a newer release by its image
+ * only. Form 2 gave mcp-proxy its npx/uv download caches, the volumes, host directories and secrets
+ * of stdio servers, a stdio server's own environment from its manifest, and a health check per
+ * extension.
  */
 public final class ConfigHash {
   /**
@@ -38,7 +44,7 @@ public final class ConfigHash {
    * RenderInputs#formVersion()}), so a container an earlier release made is compared in its own
    * form: unchanged input, no recreate.
    */
-  public static final int FORM_VERSION = 1;
+  public static final int FORM_VERSION = 2;
 
   /** {@link #FORM_VERSION} as the {@code ollama-stack.hash-version} label writes it. */
   public static final String VERSION = String.valueOf(FORM_VERSION);
@@ -51,6 +57,14 @@ public final class ConfigHash {
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .configure(
               com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+
+  /**
+   * Open WebUI variables it reads only at its first start (ConfigVars): a change cannot take effect
+   * through a recreate, so it is not part of the hash and never recreates webui. The plan handles a
+   * change of them otherwise (the admin API).
+   */
+  public static final java.util.Set<String> WEBUI_FIRST_START_ONLY =
+      java.util.Set.of("TOOL_SERVER_CONNECTIONS");
 
   private ConfigHash() {}
 
@@ -87,9 +101,15 @@ public final class ConfigHash {
     strings(n.putArray("entrypoint"), c.entrypoint());
     strings(n.putArray("cmd"), c.cmd());
     ObjectNode env = n.putObject("env");
-    c.env()
+    c.env().entrySet().stream()
+        .filter(e -> !unhashed(c, e.getKey()))
         .forEach(
-            (k, v) -> env.put(k, c.sensitiveEnv().contains(k) ? SENSITIVE_PREFIX + sha256(v) : v));
+            e ->
+                env.put(
+                    e.getKey(),
+                    c.sensitiveEnv().contains(e.getKey())
+                        ? SENSITIVE_PREFIX + sha256(e.getValue())
+                        : e.getValue()));
     ArrayNode ports = n.putArray("ports");
     for (PortBinding p : c.ports()) {
       ports
@@ -126,8 +146,17 @@ public final class ConfigHash {
       n.put("init", false);
     }
     ObjectNode fileNode = n.putObject("files");
-    files.forEach(f -> fileNode.put(f.hostPath(), f.content()));
+    files.forEach(
+        f ->
+            fileNode.put(
+                f.hostPath(),
+                f.sensitive() ? SENSITIVE_PREFIX + sha256(f.content()) : f.content()));
     return n;
+  }
+
+  private static boolean unhashed(ContainerSpec c, String key) {
+    return c.component() == dev.ollamastack.model.Component.WEBUI
+        && WEBUI_FIRST_START_ONLY.contains(key);
   }
 
   private static void devices(ObjectNode n, DeviceSpec d) {

@@ -75,7 +75,8 @@ public final class StackRenderer {
         files,
         WebuiContainer.ollamaUrlFromHost(spec),
         spec.ollama().models(),
-        spec.ollama().pruneModels());
+        spec.ollama().pruneModels(),
+        new WebuiContainer().runs(spec) ? WebuiContainer.toolServerList(in) : null);
   }
 
   /** What each earlier form version made of the same input, for containers an old release made. */
@@ -104,7 +105,8 @@ public final class StackRenderer {
   private static ContainerSpec withHashLabels(
       ContainerSpec c, List<RenderedFile> files, Map<String, String> base) {
     String canonical = ConfigHash.canonicalJson(c, files);
-    Map<String, String> labels = new LinkedHashMap<>(base);
+    Map<String, String> labels = new LinkedHashMap<>(c.labels());
+    labels.putAll(base);
     labels.put(Labels.COMPONENT, c.component().label());
     if (c.component() == Component.EXTENSION) {
       labels.put(Labels.EXTENSION, c.service());

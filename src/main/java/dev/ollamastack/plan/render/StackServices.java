@@ -1,6 +1,10 @@
 package dev.ollamastack.plan.render;
 
+import dev.ollamastack.extensions.McpoConfig;
+import dev.ollamastack.model.Component;
+import dev.ollamastack.model.ExtensionManifest;
 import dev.ollamastack.model.StackSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +15,53 @@ import java.util.Optional;
  * port checks and plan notes all ask here, so they never disagree.
  */
 public final class StackServices {
-  private static final List<ComponentContainer> COMPONENTS =
-      List.of(new OllamaContainer(), new WebuiContainer(), new McpProxyContainer());
-
   private StackServices() {}
+
+  /**
+   * Every component the stack could run, in stack order: the core ones, then a container per
+   * enabled extension that runs one, then the mcp-proxy that serves them.
+   */
+  private static List<ComponentContainer> components(StackSpec spec) {
+    List<ComponentContainer> all = new ArrayList<>();
+    all.add(new OllamaContainer());
+    all.add(new WebuiContainer());
+    McpoConfig.servers(spec.extensions()).stream()
+        .filter(ExtensionManifest::runsContainer)
+        .forEach(m -> all.add(new ExtensionContainer(m)));
+    all.add(new McpProxyContainer());
+    return all;
+  }
 
   /** The components that run, in stack order (platform defaults applied). */
   static List<ComponentContainer> runningComponents(StackSpec declared) {
     StackSpec spec = PlatformDefaults.apply(declared);
-    return COMPONENTS.stream().filter(c -> c.runs(spec)).toList();
+    return components(spec).stream().filter(c -> c.runs(spec)).toList();
   }
 
-  /** Names of the services that run ({@code ollama}, {@code webui}, {@code mcp-proxy}). */
+  /** The services a {@code start}/{@code stop}/{@code restart} of the core may name. */
+  public static List<String> coreServices() {
+    return List.of(
+        Component.OLLAMA.serviceName(),
+        Component.WEBUI.serviceName(),
+        Component.MCP_PROXY.serviceName());
+  }
+
+  /**
+   * Names of the services that run ({@code ollama}, {@code webui}, {@code mcp-proxy}, and the
+   * extensions that run a container of their own, by extension name).
+   */
   public static List<String> running(StackSpec spec) {
-    return runningComponents(spec).stream().map(c -> c.component().serviceName()).toList();
+    return runningComponents(spec).stream().map(StackServices::serviceName).toList();
+  }
+
+  private static String serviceName(ComponentContainer c) {
+    return c instanceof ExtensionContainer e ? e.extension() : c.component().serviceName();
+  }
+
+  /** The extensions mcp-proxy serves for the stack (empty when it does not run). */
+  public static List<ExtensionManifest> servedExtensions(StackSpec declared) {
+    StackSpec spec = PlatformDefaults.apply(declared);
+    return new McpProxyContainer().runs(spec) ? McpoConfig.servers(spec.extensions()) : List.of();
   }
 
   /** Host port → service, for the services that run and publish one. */
@@ -34,7 +71,7 @@ public final class StackServices {
     for (ComponentContainer c : runningComponents(spec)) {
       Integer port = c.hostPort(spec);
       if (port != null) {
-        ports.put(port, c.component().serviceName());
+        ports.put(port, serviceName(c));
       }
     }
     return ports;
@@ -43,7 +80,10 @@ public final class StackServices {
   /** What users must be told about services they asked for that do not run. */
   public static List<String> notes(StackSpec declared) {
     StackSpec spec = PlatformDefaults.apply(declared);
-    return COMPONENTS.stream().map(c -> c.notRunNote(spec)).flatMap(Optional::stream).toList();
+    return components(spec).stream()
+        .map(c -> c.notRunNote(spec))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** Where the tool reaches Ollama from the host, or null when it cannot. */

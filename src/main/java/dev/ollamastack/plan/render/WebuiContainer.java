@@ -1,13 +1,17 @@
 package dev.ollamastack.plan.render;
 
+import dev.ollamastack.extensions.ToolServerConnections;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.HealthCheck;
+import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.OllamaSpec;
 import dev.ollamastack.model.ReadinessProbe;
+import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.ServiceSpec;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.model.ToolServerList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +24,7 @@ final class WebuiContainer implements ComponentContainer {
   static final int CONTAINER_PORT = 8080;
   static final String HOST_GATEWAY = "host.docker.internal:host-gateway";
   static final String NATIVE_OLLAMA_URL = "http://host.docker.internal:11434";
+  private static final String NO_TOOL_SERVERS = "[]";
 
   @Override
   public Component component() {
@@ -47,11 +52,17 @@ final class WebuiContainer implements ComponentContainer {
     String ollamaUrl = ollamaUrl(spec);
     Map<String, String> env = new TreeMap<>(w.env());
     env.put("OLLAMA_BASE_URL", ollamaUrl);
-    return ContainerSpec.builder(Component.WEBUI.containerName(spec.name()), Component.WEBUI)
-        .image(w.image())
-        .env(env)
-        .secretEnv("WEBUI_SECRET_KEY", in.secrets().webuiSecretKey())
-        .ports(in.ports(w.port(), CONTAINER_PORT))
+    ContainerSpec.Builder b =
+        ContainerSpec.builder(Component.WEBUI.containerName(spec.name()), Component.WEBUI)
+            .image(w.image())
+            .env(env)
+            .secretEnv("WEBUI_SECRET_KEY", in.secrets().webuiSecretKey());
+    toolServers(spec, in).ifPresent(list -> b.secretEnv(ToolServerConnections.ENV, list));
+    b.labels(
+        Map.of(
+            Labels.TOOL_SERVERS,
+            ToolServerConnections.digest(toolServers(spec, in).orElse(NO_TOOL_SERVERS))));
+    return b.ports(in.ports(w.port(), CONTAINER_PORT))
         .mount(Mount.volume(volume(spec.name()), "/app/backend/data"))
         .network(in.network(), List.of(Component.WEBUI.serviceName()))
         // Docker Desktop resolves host.docker.internal by itself; Docker Engine on Linux only
@@ -70,6 +81,38 @@ final class WebuiContainer implements ComponentContainer {
         // Only Ollama's URL is needed to start: Open WebUI connects when it is used, so both
         // start at once and a cold apply waits for the slower of the two, not their sum.
         .build();
+  }
+
+  /**
+   * One tool server per extension mcp-proxy serves. Open WebUI stores the list at its first start
+   * and ignores the variable afterwards, so it is left out of the config hash (see {@link
+   * ConfigHash#WEBUI_FIRST_START_ONLY}); it holds mcpo's key, so it is masked like a secret.
+   */
+  static java.util.Optional<String> toolServers(StackSpec spec, RenderInputs in) {
+    var servers = StackServices.servedExtensions(spec);
+    if (servers.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        ToolServerConnections.render(
+            Component.MCP_PROXY.containerName(spec.name()),
+            McpProxyContainer.CONTAINER_PORT,
+            servers,
+            in.secrets().mcpoApiKey()));
+  }
+
+  /** What Open WebUI should list, and how the tool reaches its admin API to update it. */
+  static ToolServerList toolServerList(RenderInputs in) {
+    StackSpec spec = in.spec();
+    Integer port = spec.webui().port();
+    return new ToolServerList(
+        Component.WEBUI.containerName(spec.name()),
+        volume(spec.name()),
+        ToolServerConnections.urlPrefix(
+            Component.MCP_PROXY.containerName(spec.name()), McpProxyContainer.CONTAINER_PORT),
+        toolServers(spec, in).orElse(NO_TOOL_SERVERS),
+        port == null ? null : "http://127.0.0.1:" + port,
+        in.secrets().other(Secrets.WEBUI_ADMIN_API_KEY).orElse(null));
   }
 
   /** Where Open WebUI reaches Ollama: over the stack network, or the native/external URL. */
