@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
@@ -25,11 +24,12 @@ public final class BackupArchive {
       throws IOException {
     Manifest inside = m.withBlobStore(Manifest.STORE_INSIDE);
     try (FileOutputStream file = new FileOutputStream(target.toFile());
-        OutputStream gz = VolumeSnapshot.gzip(new BufferedOutputStream(file, 1 << 16));
+        AdaptiveGzip gz = new AdaptiveGzip(new BufferedOutputStream(file, 1 << 16));
         TarArchiveOutputStream tar = TarEntries.writer(gz)) {
       byte[] manifest = ManifestJson.write(inside);
       put(
           tar,
+          gz,
           Manifest.FILE,
           manifest.length,
           0644,
@@ -37,7 +37,7 @@ public final class BackupArchive {
           progress);
       for (Manifest.FileEntry f : m.files()) {
         if (!"volume".equals(f.role())) {
-          copy(tar, f.path(), dir.resolve(f.path()), f.sensitive() ? 0600 : 0644, progress);
+          copy(tar, gz, f.path(), dir.resolve(f.path()), f.sensitive() ? 0600 : 0644, progress);
         }
       }
       java.util.Set<String> written = new java.util.HashSet<>();
@@ -45,30 +45,36 @@ public final class BackupArchive {
         for (Manifest.Blob b : v.blobs()) {
           if (written.add(b.sha256())) {
             try (InputStream in = store.open(b.sha256())) {
-              put(tar, "blobs/sha256/" + b.sha256(), b.size(), 0644, in, progress);
+              put(tar, gz, "blobs/sha256/" + b.sha256(), b.size(), 0644, in, progress);
             }
           }
         }
       }
       for (Manifest.Volume v : m.volumes()) {
-        copy(tar, v.archive(), dir.resolve(v.archive()), 0644, progress);
+        copy(tar, gz, v.archive(), dir.resolve(v.archive()), 0644, progress);
       }
       tar.finish();
-      gz.flush();
+      gz.finish();
       file.getChannel().force(true);
     }
   }
 
   private static void copy(
-      TarArchiveOutputStream tar, String name, Path p, int mode, LongConsumer progress)
+      TarArchiveOutputStream tar,
+      AdaptiveGzip gz,
+      String name,
+      Path p,
+      int mode,
+      LongConsumer progress)
       throws IOException {
     try (InputStream in = Files.newInputStream(p)) {
-      put(tar, name, Files.size(p), mode, in, progress);
+      put(tar, gz, name, Files.size(p), mode, in, progress);
     }
   }
 
   private static void put(
       TarArchiveOutputStream tar,
+      AdaptiveGzip gz,
       String name,
       long size,
       int mode,
@@ -80,7 +86,15 @@ public final class BackupArchive {
     e.setMode(0100000 | mode);
     e.setModTime(new Date());
     tar.putArchiveEntry(e);
-    StagingStreams.copy(in, tar, size, progress);
+    if (size >= AdaptiveGzip.SAMPLE) {
+      byte[] head = in.readNBytes(AdaptiveGzip.SAMPLE);
+      gz.sample(head, head.length);
+      tar.write(head);
+      StagingStreams.copy(in, tar, size - head.length, progress);
+    } else {
+      gz.reset();
+      StagingStreams.copy(in, tar, size, progress);
+    }
     tar.closeArchiveEntry();
   }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class OllamaLayout {
   static final String BLOBS = "models/blobs/";
+  static final String BLOBS_DIR = "models/blobs";
   static final String MANIFESTS = "models/manifests/";
   private static final Pattern BLOB = Pattern.compile("models/blobs/sha256-([0-9a-f]{64})");
   private static final String DEFAULT_REGISTRY = "registry.ollama.ai";

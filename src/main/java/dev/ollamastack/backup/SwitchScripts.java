@@ -50,7 +50,7 @@ public final class SwitchScripts {
 
   /** Removes the staging of {@code id} only (a restore that failed before its switch). */
   public static String discard(String id) {
-    return COMMON + "rm -rf \"$R" + id(id) + "\"\nexit 0\n";
+    return COMMON + "rm -rf \"${R}" + id(id) + "\"\nexit 0\n";
   }
 
   /** Sets modes Docker dropped while writing the staged data. */
@@ -59,7 +59,7 @@ public final class SwitchScripts {
     for (StagingStreams.Fixup f : fixups) {
       s.append("chmod ")
           .append(Integer.toOctalString(f.mode()))
-          .append(" -- \"$R")
+          .append(" -- \"${R}")
           .append(id(id))
           .append("\"/")
           .append(quote(f.path()))
@@ -72,13 +72,13 @@ public final class SwitchScripts {
   public static String switchIn(String id, Manifest.Root root) {
     String i = id(id);
     StringBuilder s = new StringBuilder(COMMON);
-    s.append("[ -d \"$R").append(i).append("\" ] || { echo \"no staged data\" >&2; exit 3; }\n");
-    s.append("mkdir \"$O").append(i).append("\"\n");
-    s.append("top | while IFS= read -r e; do ours \"$e\" || mv -f -- \"$e\" \"$O")
+    s.append("[ -d \"${R}").append(i).append("\" ] || { echo \"no staged data\" >&2; exit 3; }\n");
+    s.append("mkdir \"${O}").append(i).append("\"\n");
+    s.append("top | while IFS= read -r e; do ours \"$e\" || mv -f -- \"$e\" \"${O}")
         .append(i)
         .append("/\"; done\n");
     // From here on the staged data wins: an interrupted run is completed, not rolled back.
-    s.append(": > \"$M").append(i).append("\"\n");
+    s.append(": > \"${M}").append(i).append("\"\n");
     s.append("sync 2>/dev/null || true\n");
     s.append("movein \"").append(i).append("\"\n");
     if (root != null) {

@@ -30,6 +30,7 @@ public final class VolumeAccess implements AutoCloseable {
   private final DockerEngine engine;
   private final String installation;
   private final List<String> created = new ArrayList<>();
+  private final List<String> covers = new ArrayList<>();
 
   public VolumeAccess(DockerEngine engine, String installation) {
     this.engine = engine;
@@ -41,6 +42,13 @@ public final class VolumeAccess implements AutoCloseable {
    * its CLI: it is waited for, never cut short.
    */
   public void removeLeftovers() {
+    removeHelpers();
+    for (var v : engine.listVolumes(Map.of(Labels.HELPER, installation))) {
+      engine.removeVolume(v.name());
+    }
+  }
+
+  private void removeHelpers() {
     for (ObservedContainer c : engine.listContainers(Map.of(Labels.HELPER, installation))) {
       if (c.state() == ContainerState.RUNNING) {
         engine.waitContainer(c.id(), SCRIPT_TIMEOUT);
@@ -60,6 +68,37 @@ public final class VolumeAccess implements AutoCloseable {
     String id = engine.createVolumeHelper(spec(volume, image));
     created.add(id);
     return id;
+  }
+
+  /**
+   * A helper mounting {@code volume} with an empty volume of ours over {@code models/blobs}, so its
+   * archive leaves the model weights out (the cover is removed by {@link #close()}).
+   */
+  public String coveredHelper(String volume, String image) {
+    String cover = installation + "-cover-" + UUID.randomUUID().toString().substring(0, 8);
+    engine.createVolume(
+        new dev.ollamastack.model.VolumeSpec(cover, Map.of(Labels.HELPER, installation)));
+    covers.add(cover);
+    String id =
+        engine.createVolumeHelper(
+            new VolumeHelper(
+                name(),
+                image,
+                Map.of(volume, MOUNT, cover, MOUNT + "/" + OllamaLayout.BLOBS_DIR),
+                Map.of(Labels.HELPER, installation)));
+    created.add(id);
+    return id;
+  }
+
+  /** Lists {@code models/blobs} of {@code volume}; empty when it cannot (no such directory). */
+  public java.util.Optional<BlobListing> listBlobs(String volume, String image) {
+    try {
+      ExecResult r =
+          engine.runVolumeHelper(spec(volume, image), BlobListing.SCRIPT, SCRIPT_TIMEOUT);
+      return r.ok() ? BlobListing.parse(r.output()) : java.util.Optional.empty();
+    } catch (EngineException e) {
+      return java.util.Optional.empty(); // no shell in the image: read the blobs through instead
+    }
   }
 
   /** A tar of {@code path} below the volume's root ({@code ""} for the root itself). */
@@ -91,9 +130,12 @@ public final class VolumeAccess implements AutoCloseable {
   }
 
   private VolumeHelper spec(String volume, String image) {
-    String name = installation + "-helper-" + UUID.randomUUID().toString().substring(0, 8);
     return new VolumeHelper(
-        name, image, Map.of(volume, MOUNT), Map.of(Labels.HELPER, installation));
+        name(), image, Map.of(volume, MOUNT), Map.of(Labels.HELPER, installation));
+  }
+
+  private String name() {
+    return installation + "-helper-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static String last(String output) {
@@ -111,5 +153,13 @@ public final class VolumeAccess implements AutoCloseable {
       }
     }
     created.clear();
+    for (String v : covers) {
+      try {
+        engine.removeVolume(v);
+      } catch (RuntimeException e) {
+        // removeLeftovers() of the next run takes it
+      }
+    }
+    covers.clear();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -64,11 +65,21 @@ public final class VolumeSnapshot {
 
   /** Reads Docker's archive of the mount point {@code dockerTar} into {@code opts.archive()}. */
   public Result take(InputStream dockerTar, Options opts) throws IOException {
+    return take(dockerTar, opts, null);
+  }
+
+  /**
+   * Like {@link #take(InputStream, Options)} for an archive taken with {@code models/blobs} hidden:
+   * its files come from {@code blobs}, each read only when the store lacks it.
+   */
+  public Result take(InputStream dockerTar, Options opts, BlobSide blobs) throws IOException {
     State s = new State(opts);
+    s.blobSide = blobs;
     try (FileOutputStream file = new FileOutputStream(opts.archive().toFile());
         Sha256.Out counted = new Sha256.Out(new BufferedOutputStream(file, 1 << 16));
-        GZIPOutputStream gz = gzip(counted);
+        AdaptiveGzip gz = new AdaptiveGzip(counted);
         TarArchiveOutputStream out = TarEntries.writer(gz)) {
+      s.gz = gz;
       TarArchiveInputStream in = TarEntries.reader(dockerTar);
       TarArchiveEntry root = in.getNextEntry();
       if (root == null || !root.isDirectory()) {
@@ -79,6 +90,9 @@ public final class VolumeSnapshot {
           new Manifest.Root(root.getMode() & 07777, root.getLongUserId(), root.getLongGroupId());
       for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         entry(s, e, in, out);
+      }
+      if (blobs != null) {
+        blobSide(s, blobs, out);
       }
       out.finish();
       out.flush();
@@ -143,12 +157,60 @@ public final class VolumeSnapshot {
         return;
       }
     }
+    if (s.blobSide != null && e.isDirectory() && path.equals(OllamaLayout.BLOBS_DIR)) {
+      // The archive showed the empty volume hiding the directory; keep the real one's metadata.
+      EntryMeta real = s.blobSide.directory();
+      TarArchiveEntry d = TarEntries.copy(e, path, null, x -> {});
+      d.setMode(040000 | real.mode());
+      d.setUserId(real.uid());
+      d.setGroupId(real.gid());
+      d.setModTime(new java.util.Date(real.mtime() * 1000L));
+      out.putArchiveEntry(d);
+      out.closeArchiveEntry();
+      s.digest.directory(
+          new EntryMeta(path, real.mode(), real.uid(), real.gid(), real.mtime(), Map.of()));
+      return;
+    }
     String link = e.isLink() ? strip(s, e.getLinkName()) : e.getLinkName();
     if (e.isLink() && s.excluded.contains(link)) {
       s.excluded.add(path);
       return;
     }
     write(s, e, meta, link, in, out);
+  }
+
+  private void blobSide(State s, BlobSide blobs, TarArchiveOutputStream out) throws IOException {
+    for (BlobSide.File f : blobs.files()) {
+      String path = OllamaLayout.BLOBS + f.name();
+      var digest = OllamaLayout.blobDigest(path);
+      if (s.opts.models() == ModelsMode.LIST) {
+        continue; // weights are pulled again: neither blobs nor partial downloads are kept
+      }
+      if (digest.isPresent() && store.has(digest.get()) && store.size(digest.get()) == f.size()) {
+        EntryMeta meta =
+            new EntryMeta(
+                path, f.meta().mode(), f.meta().uid(), f.meta().gid(), f.meta().mtime(), Map.of());
+        s.blobs.add(blobRef(meta, digest.get(), f.size()));
+        s.digest.file(meta, f.size(), digest.get());
+        s.reused++;
+        s.reusedBytes += f.size();
+        progress.accept(f.size());
+        continue;
+      }
+      try (InputStream one = blobs.open(f.name())) {
+        TarArchiveInputStream in = TarEntries.reader(one);
+        TarArchiveEntry e = in.getNextEntry();
+        if (e == null || !TarEntries.isRegular(e)) {
+          throw new IOException(path + " is no longer a file");
+        }
+        EntryMeta meta = EntryMeta.of(path, e);
+        if (digest.isPresent()) {
+          blob(s, e, meta, digest.get(), in, out);
+        } else {
+          write(s, e, meta, null, in, out);
+        }
+      }
+    }
   }
 
   private void blob(
@@ -235,7 +297,16 @@ public final class VolumeSnapshot {
     out.putArchiveEntry(TarEntries.copy(e, meta.path(), link, lost(s, meta)));
     if (TarEntries.isRegular(e)) {
       Sha256.In content = new Sha256.In(in);
-      copy(content, out, e.getRealSize());
+      if (e.getRealSize() >= AdaptiveGzip.SAMPLE) {
+        byte[] head = content.readNBytes(AdaptiveGzip.SAMPLE);
+        s.gz.sample(head, head.length);
+        out.write(head);
+        progress.accept(head.length);
+        copy(content, out, e.getRealSize() - head.length);
+      } else {
+        s.gz.reset();
+        copy(content, out, e.getRealSize());
+      }
       s.digest.file(meta, e.getRealSize(), content.hex());
     } else if (e.isDirectory()) {
       s.digest.directory(meta);
@@ -301,6 +372,8 @@ public final class VolumeSnapshot {
     final List<Manifest.ModelRef> models = new ArrayList<>();
     final Set<String> excluded = new HashSet<>();
     final Set<String> leftovers = new HashSet<>();
+    BlobSide blobSide;
+    AdaptiveGzip gz;
     String prefix;
     Manifest.Root root;
     long written;

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       LogsCommand.class,
       CheckCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
     },
     footer = {
       "",

@@ -106,10 +106,10 @@ public interface DockerEngine extends AutoCloseable {
   Optional<ImageDetails> imageDetails(String reference);
 
   /**
-   * The bytes a volume takes on disk, as {@code docker system df} reports them; empty when the
-   * engine does not say.
+   * The bytes each volume takes on disk, as {@code docker system df} reports them (one call, for
+   * progress estimates); empty when the engine does not say.
    */
-  java.util.OptionalLong volumeSize(String name);
+  Map<String, Long> volumeSizes();
 
   /** Creates, never starts, a helper that mounts volumes for the archive API; returns its id. */
   String createVolumeHelper(VolumeHelper helper);

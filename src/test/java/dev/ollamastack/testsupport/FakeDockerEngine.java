@@ -482,8 +482,8 @@ public final class FakeDockerEngine implements DockerEngine {
   }
 
   @Override
-  public java.util.OptionalLong volumeSize(String name) {
-    return java.util.OptionalLong.empty();
+  public Map<String, Long> volumeSizes() {
+    return Map.of();
   }
 
   @Override

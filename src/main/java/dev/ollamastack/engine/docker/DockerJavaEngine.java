@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -309,8 +308,8 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
-  public OptionalLong volumeSize(String name) {
-    return inspections.volumeSize(name);
+  public Map<String, Long> volumeSizes() {
+    return inspections.volumeSizes();
   }
 
   @Override

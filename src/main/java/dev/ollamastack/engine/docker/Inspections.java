@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Reads of containers, images and volumes beyond the planner's list calls. */
 final class Inspections {
@@ -71,9 +70,9 @@ final class Inspections {
   }
 
   /** {@code GET /system/df}: docker-java has no command for it, so the raw transport is used. */
-  OptionalLong volumeSize(String name) {
+  Map<String, Long> volumeSizes() {
     if (!(docker instanceof DockerClientImpl impl)) {
-      return OptionalLong.empty();
+      return Map.of();
     }
     DockerHttpClient.Request request =
         DockerHttpClient.Request.builder()
@@ -83,17 +82,18 @@ final class Inspections {
     try (DockerHttpClient.Response r = impl.getHttpClient().execute(request);
         InputStream body = r.getBody()) {
       if (r.getStatusCode() != 200) {
-        return OptionalLong.empty();
+        return Map.of();
       }
+      Map<String, Long> sizes = new LinkedHashMap<>();
       for (JsonNode v : new ObjectMapper().readTree(body).path("Volumes")) {
-        if (name.equals(v.path("Name").asText())) {
-          long size = v.path("UsageData").path("Size").asLong(-1);
-          return size >= 0 ? OptionalLong.of(size) : OptionalLong.empty();
+        long size = v.path("UsageData").path("Size").asLong(-1);
+        if (size >= 0) {
+          sizes.put(v.path("Name").asText(), size);
         }
       }
-      return OptionalLong.empty();
+      return sizes;
     } catch (java.io.IOException | RuntimeException e) {
-      return OptionalLong.empty(); // only an estimate for progress: unknown is fine
+      return Map.of(); // only an estimate for progress: unknown is fine
     }
   }
 

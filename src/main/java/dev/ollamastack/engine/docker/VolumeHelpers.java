@@ -8,10 +8,14 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.VolumeOptions;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.VolumeHelper;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +57,8 @@ final class VolumeHelpers {
     try {
       failures.run("start helper " + h.name(), () -> docker.startContainerCmd(id).exec());
       int code = await(id, timeout);
-      List<String> logs = output.tail(id, 200);
+      // All of it: a listing of model blobs can run to hundreds of lines.
+      List<String> logs = output.tail(id, 1_000_000);
       return new ExecResult(code, String.join("\n", logs));
     } finally {
       removeQuietly(id);
@@ -73,10 +78,49 @@ final class VolumeHelpers {
         });
   }
 
+  /**
+   * {@code GET /containers/{id}/archive} on the raw transport: docker-java's command lets the HTTP
+   * client ask for {@code Accept-Encoding: gzip}, which the daemon honours by compressing the whole
+   * stream on one core (about 3 MB/s for model weights). Asking for {@code identity} keeps it raw.
+   */
   InputStream read(String id, String path) {
-    return failures.call(
-        "read " + path + " from container " + id,
-        () -> docker.copyArchiveFromContainerCmd(id, path).exec());
+    if (!(docker instanceof DockerClientImpl impl)) {
+      return failures.call(
+          "read " + path + " from container " + id,
+          () -> docker.copyArchiveFromContainerCmd(id, path).exec());
+    }
+    String what = "read " + path + " from container " + id;
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(
+                "/containers/"
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                    + "/archive?path="
+                    + URLEncoder.encode(path, StandardCharsets.UTF_8))
+            .putHeader("Accept", "application/x-tar")
+            .putHeader("Accept-Encoding", "identity")
+            .build();
+    DockerHttpClient.Response r = failures.call(what, () -> impl.getHttpClient().execute(request));
+    if (r.getStatusCode() != 200) {
+      String body;
+      try (r) {
+        body = new String(r.getBody().readNBytes(4096), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        body = e.getMessage();
+      }
+      throw new EngineException(what + ": " + body.strip(), r.getStatusCode(), null);
+    }
+    return new java.io.FilterInputStream(r.getBody()) {
+      @Override
+      public void close() throws java.io.IOException {
+        try {
+          super.close();
+        } finally {
+          r.close();
+        }
+      }
+    };
   }
 
   void write(String id, String path, InputStream tar) {
