@@ -1,6 +1,7 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.backup.BackupPlan;
+import dev.ollamastack.app.backup.MigratePlan;
 import dev.ollamastack.app.backup.RestorePlan;
 import dev.ollamastack.backup.Manifest;
 import dev.ollamastack.plan.PlanText;
@@ -52,6 +53,35 @@ final class DataPlanText {
               + p.keep()
               + " kept; removed once the new backup is verified)");
     }
+    p.warnings().forEach(w -> out.println("warning: " + w));
+    out.flush();
+  }
+
+  static void migrate(PrintWriter out, MigratePlan p) {
+    out.println(
+        "Migrate "
+            + p.installation()
+            + " from the older ollama-stack (Python CLI)"
+            + (p.configDir() == null ? "" : ", config " + p.configDir())
+            + ":");
+    out.println(
+        "  + "
+            + p.stackFile()
+            + (p.writesStackFile() ? "" : " (already written)")
+            + (p.savedAs() == null
+                ? ""
+                : " (the current one is kept as " + p.savedAs().getFileName() + ")"));
+    out.println(
+        "  + secrets.env: "
+            + (p.keepsSecretKey() ? "WEBUI_SECRET_KEY kept (users stay signed in)" : "new keys"));
+    p.volumes().forEach(v -> out.println("  = volume " + v + ": adopted with its data"));
+    if (!p.containers().isEmpty()) {
+      out.println(
+          "  - stop, then remove the older containers "
+              + String.join(", ", p.containers())
+              + " (before anything of ours mounts their volumes)");
+    }
+    out.println("  + apply the new stack file and wait until every service answers");
     p.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
   }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      MigrateCommand.class,
     },
     footer = {
       "",

@@ -2,6 +2,7 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.backup.BackupPlan;
 import dev.ollamastack.app.backup.DataListener;
+import dev.ollamastack.app.backup.MigratePlan;
 import dev.ollamastack.app.backup.RestorePlan;
 import dev.ollamastack.plan.PlanText;
 import java.io.PrintWriter;
@@ -41,6 +42,11 @@ class TransferPrinter implements DataListener {
   @Override
   public void planned(RestorePlan plan) {
     DataPlanText.restore(out, plan);
+  }
+
+  @Override
+  public void planned(MigratePlan plan) {
+    DataPlanText.migrate(out, plan);
   }
 
   @Override

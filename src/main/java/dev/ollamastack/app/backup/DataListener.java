@@ -11,6 +11,9 @@ public interface DataListener {
   /** The restore's plan, before confirmation. */
   default void planned(RestorePlan plan) {}
 
+  /** The migration's plan, before confirmation. */
+  default void planned(MigratePlan plan) {}
+
   /** A step begins ({@code stopping webui}, {@code reading volume x_webui_data}). */
   default void step(String what) {}
 
