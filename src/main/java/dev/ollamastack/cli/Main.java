@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** Entry point: builds the context from the real process, runs the command, exits. */
@@ -25,7 +26,8 @@ public final class Main {
             Tty.isTerminal(0),
             new DockerJavaEngineFactory(env),
             new SystemHostProbe(env));
-    CommandLine cmd = commandLine(context, Tty.isTerminal(1) && !noColor(env, args));
+    CommandLine cmd =
+        build(context, Tty.isTerminal(1) && !noColor(env, args), r -> Subcommands.addFor(r, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     int code = cmd.execute(args);
@@ -33,9 +35,20 @@ public final class Main {
     System.exit(code);
   }
 
-  /** The command line for a context; tests call this and capture out/err. */
+  /**
+   * The command line for a context, every subcommand on it; tests call this and capture out/err.
+   */
   public static CommandLine commandLine(AppContext context, boolean ansi) {
+    return build(context, ansi, Subcommands::addAll);
+  }
+
+  /**
+   * The root command with the subcommands {@code register} adds, then configured: picocli applies
+   * handlers and colours to the subcommands present when they are set.
+   */
+  static CommandLine build(AppContext context, boolean ansi, Consumer<CommandLine> register) {
     CommandLine cmd = new CommandLine(new RootCommand(context));
+    register.accept(cmd);
     ErrorReporter reporter = new ErrorReporter();
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
