@@ -23,11 +23,22 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class StagingStreams {
   private StagingStreams() {}
 
-  /**
-   * A file whose setuid or setgid bit Docker drops when it writes a second hard link to it (the
-   * link's chown clears the bit): set again after the copy.
-   */
-  public record Fixup(String path, int mode) {}
+  /** What Docker's archive API cannot write as the backup has it, done by a script after it. */
+  public sealed interface Fixup {
+    /**
+     * A file whose setuid or setgid bit Docker drops when it writes a second hard link to it (the
+     * link's chown clears the bit): set again.
+     */
+    record Mode(String path, int mode) implements Fixup {}
+
+    /**
+     * A symlink whose relative target leads above the volume's root, which Docker refuses to write
+     * ("invalid symlink"): made with {@code ln -s}, its owner and time set, and its directory's
+     * time put back.
+     */
+    record Symlink(String path, String target, long uid, long gid, long mtime, Long parentMtime)
+        implements Fixup {}
+  }
 
   /** What has been sent into one volume. */
   public static final class Sent {
@@ -36,6 +47,7 @@ public final class StagingStreams {
     final Consumer<String> warnings;
     private final Map<String, Integer> privileged = new HashMap<>();
     private final List<Fixup> fixups = new ArrayList<>();
+    private final Map<String, Long> dirMtimes = new HashMap<>();
     private Manifest.Root root;
 
     public Sent(String source, Consumer<String> warnings) {
@@ -117,6 +129,23 @@ public final class StagingStreams {
       LongConsumer progress)
       throws IOException {
     EntryMeta meta = EntryMeta.of(a.path(), e);
+    if (e.isSymbolicLink() && escapes(a.path(), a.link())) {
+      s.digest.symlink(meta, a.link());
+      String parent =
+          a.path().contains("/") ? a.path().substring(0, a.path().lastIndexOf('/')) : null;
+      s.fixups.add(
+          new Fixup.Symlink(
+              a.path(),
+              a.link(),
+              meta.uid(),
+              meta.gid(),
+              meta.mtime(),
+              parent == null ? null : s.dirMtimes.get(parent)));
+      return;
+    }
+    if (e.isDirectory()) {
+      s.dirMtimes.put(a.path(), meta.mtime());
+    }
     tar.putArchiveEntry(
         TarEntries.copy(
             e,
@@ -138,12 +167,30 @@ public final class StagingStreams {
       s.digest.hardLink(meta, a.link());
       Integer mode = s.privileged.get(a.link());
       if (mode != null) {
-        s.fixups.add(new Fixup(a.link(), mode));
+        s.fixups.add(new Fixup.Mode(a.link(), mode));
       }
     } else {
       s.digest.fifo(meta);
     }
     tar.closeArchiveEntry();
+  }
+
+  /** Whether a relative symlink target, read from the link's directory, leaves the root. */
+  static boolean escapes(String path, String target) {
+    if (target.startsWith("/")) {
+      return false;
+    }
+    int depth = path.split("/").length - 1;
+    for (String part : target.split("/")) {
+      if (part.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
   }
 
   static void copy(InputStream in, OutputStream out, long size, LongConsumer progress)

@@ -53,17 +53,39 @@ public final class SwitchScripts {
     return COMMON + "rm -rf \"${R}" + id(id) + "\"\nexit 0\n";
   }
 
-  /** Sets modes Docker dropped while writing the staged data. */
+  /** Does what Docker could not while writing the staged data: modes, symlinks leading out. */
   public static String fixups(String id, List<StagingStreams.Fixup> fixups) {
     StringBuilder s = new StringBuilder(COMMON);
+    s.append("S=\"${R}").append(id(id)).append("\"\n");
     for (StagingStreams.Fixup f : fixups) {
-      s.append("chmod ")
-          .append(Integer.toOctalString(f.mode()))
-          .append(" -- \"${R}")
-          .append(id(id))
-          .append("\"/")
-          .append(quote(f.path()))
-          .append('\n');
+      switch (f) {
+        case StagingStreams.Fixup.Mode m ->
+            s.append("chmod ")
+                .append(Integer.toOctalString(m.mode()))
+                .append(" -- \"$S\"/")
+                .append(quote(m.path()))
+                .append('\n');
+        case StagingStreams.Fixup.Symlink l -> {
+          String path = "\"$S\"/" + quote(l.path());
+          s.append("ln -s -- ").append(quote(l.target())).append(' ').append(path).append('\n');
+          s.append("chown -h ")
+              .append(l.uid())
+              .append(':')
+              .append(l.gid())
+              .append(' ')
+              .append(path)
+              .append('\n');
+          s.append("touch -h -d @").append(l.mtime()).append(' ').append(path).append('\n');
+          if (l.parentMtime() != null) {
+            String parent = l.path().substring(0, l.path().lastIndexOf('/'));
+            s.append("touch -h -d @")
+                .append(l.parentMtime())
+                .append(" \"$S\"/")
+                .append(quote(parent))
+                .append('\n');
+          }
+        }
+      }
     }
     return s.append("exit 0\n").toString();
   }

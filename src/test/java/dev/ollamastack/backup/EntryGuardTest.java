@@ -84,4 +84,26 @@ class EntryGuardTest {
         s, new ByteArrayInputStream(targz), java.io.OutputStream.nullOutputStream(), n -> {});
     assertThat(s.entries()).isEqualTo(2);
   }
+
+  @Test
+  void aRelativeSymlinkLeadingAboveTheRootIsLeftToTheFixupScript() throws IOException {
+    // Docker refuses to write such a link ("invalid symlink"): it is not sent, but made after.
+    StagingStreams.Sent s = new StagingStreams.Sent("v", w -> {});
+    byte[] targz =
+        new VolumeTars(".")
+            .dir("data", 0755)
+            .symlink("data/up", "../../..")
+            .symlink("data/in", "x")
+            .targz();
+    java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+    StagingStreams.archive(s, new ByteArrayInputStream(targz), sent, n -> {});
+    String script = SwitchScripts.fixups("id-1", s.fixups());
+    assertThat(script).contains("ln -s -- '../../..' \"$S\"/'data/up'");
+    assertThat(script).doesNotContain("'data/in'");
+    assertThat(StagingStreams.escapes("data/up", "../../..")).isTrue();
+    assertThat(StagingStreams.escapes("a", "..")).isTrue();
+    assertThat(StagingStreams.escapes("a/b", "../c")).isFalse();
+    assertThat(StagingStreams.escapes("a/b", "./../../x/../y")).isTrue();
+    assertThat(StagingStreams.escapes("a", "/abs")).isFalse();
+  }
 }

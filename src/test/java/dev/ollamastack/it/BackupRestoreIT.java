@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,6 +44,7 @@ class BackupRestoreIT {
 
   private final String name = "osit-" + UUID.randomUUID().toString().substring(0, 8);
   private final String copy = name + "-copy";
+  private final String small = name + "-small";
   private final String ollamaVolume = name + "_ollama_data";
   private final String webuiVolume = name + "_webui_data";
   private final String extraVolume = name + "_ext_notes_data";
@@ -129,7 +134,7 @@ class BackupRestoreIT {
 
   @AfterAll
   void tearDown() throws Exception {
-    for (String inst : List.of(name, copy)) {
+    for (String inst : List.of(name, copy, small)) {
       String ids =
           DockerCli.tryRun("ps", "-aq", "--filter", "label=ollama-stack.installation=" + inst);
       String helpers =
@@ -372,5 +377,125 @@ class BackupRestoreIT {
           .isEqualTo(3);
     }
     assertThat(blobs(backups)).hasSize(2);
+  }
+
+  @Test
+  @Order(9)
+  void aRestoreThatRunsOutOfSpaceMidwayLeavesTheOldDataAndTheServiceRunning() throws Exception {
+    // The webui volume of another installation is a 1 MB tmpfs, kept mounted by its running webui
+    // (a restore stages beside the data while the services run), nearly full: the staged copy of
+    // the backup's webui volume (300 kB of random data alone) cannot fit.
+    String webui = small + "_webui_data";
+    DockerCli.run(
+        "volume",
+        "create",
+        "--driver",
+        "local",
+        "--opt",
+        "type=tmpfs",
+        "--opt",
+        "device=tmpfs",
+        "--opt",
+        "o=size=1m",
+        "--label",
+        "ollama-stack.installation=" + small,
+        "--label",
+        "ollama-stack.managed-by=ollama-stack",
+        webui);
+    String smallStack = stack(small);
+    Files.writeString(work.resolve("small.yaml"), smallStack);
+    Cli.Result up = cli.run("apply", "--yes", "-f", "small.yaml");
+    assertThat(up.exitCode()).as("%s", up).isZero();
+    VolumeFiles.run(webui, "head -c 800000 /dev/urandom > /d/chats.db");
+    List<String> before = VolumeFiles.listing(webui);
+    List<String> modelsBefore = VolumeFiles.listing(small + "_ollama_data");
+    assertThat(cli.run("stop").exitCode()).isZero(); // the backup's ports are the original's
+    Cli.Result r =
+        cli.run("restore", firstBackup.toString(), "--as", small, "--force", "-f", "small.yaml");
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+    assertThat(r.err()).contains("restore failed before anything was replaced");
+    assertThat(VolumeFiles.listing(webui)).isEqualTo(before);
+    assertThat(VolumeFiles.listing(small + "_ollama_data")).isEqualTo(modelsBefore);
+    assertThat(DockerCli.inspect(small + "-webui", "{{.State.Status}}")).isEqualTo("running");
+    assertThat(Files.readString(work.resolve("small.yaml"))).isEqualTo(smallStack);
+    Cli.Result start = cli.run("start");
+    assertThat(start.exitCode()).as("%s", start).isZero();
+  }
+
+  /**
+   * A backup as the older CLI writes them (no checksums), its webui archive holding {@code bad}.
+   */
+  private Path olderBackupWith(String label, TarArchiveEntry... bad) throws Exception {
+    Path dir = work.resolve("hostile-" + label).resolve("backup-20250711-140322");
+    Files.createDirectories(dir.resolve("volumes"));
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(
+        dir.resolve("backup_manifest.json"),
+        """
+        {"backup_id": "0f0e", "created_at": "2025-07-11 14:03:22.123456",
+         "stack_version": "0.2.0", "cli_version": "0.2.0", "platform": "linux",
+         "volumes": ["%s"], "config_files": [".ollama-stack.json", ".env"],
+         "extensions": [], "checksum": null, "size_bytes": 0, "description": null}
+        """
+            .formatted(webuiVolume));
+    Files.writeString(dir.resolve("config/.env"), "PROJECT_NAME='" + name + "'\n");
+    try (var out =
+        new TarArchiveOutputStream(
+            new GzipCompressorOutputStream(
+                Files.newOutputStream(dir.resolve("volumes/" + webuiVolume + ".tar.gz"))))) {
+      TarArchiveEntry ok = new TarArchiveEntry("./ok.txt");
+      ok.setSize(3);
+      out.putArchiveEntry(ok);
+      out.write("ok\n".getBytes());
+      out.closeArchiveEntry();
+      for (TarArchiveEntry e : bad) {
+        out.putArchiveEntry(e);
+        if (e.isFile()) {
+          out.write(new byte[(int) e.getSize()]);
+        }
+        out.closeArchiveEntry();
+      }
+    }
+    return dir;
+  }
+
+  private static TarArchiveEntry file(String path) {
+    TarArchiveEntry e = new TarArchiveEntry(path, true);
+    e.setSize(4);
+    return e;
+  }
+
+  private static TarArchiveEntry link(String path, byte type, String target) {
+    TarArchiveEntry e = new TarArchiveEntry(path, type, true);
+    e.setLinkName(target);
+    return e;
+  }
+
+  @Test
+  @Order(5)
+  void hostileNamesInABackupCannotWriteOutsideTheVolume() throws Exception {
+    String tag = name.substring(5);
+    Map<String, TarArchiveEntry[]> cases =
+        Map.of(
+            "dotdot", new TarArchiveEntry[] {file("./../../escape-" + tag)},
+            "absolute", new TarArchiveEntry[] {file("/tmp/escape-" + tag)},
+            "through-symlink",
+                new TarArchiveEntry[] {
+                  link("./out", TarConstants.LF_SYMLINK, "/"), file("./out/tmp/escape-" + tag)
+                },
+            "hardlink-out",
+                new TarArchiveEntry[] {link("./h", TarConstants.LF_LINK, "/etc/passwd")});
+    String mountpoint = DockerCli.inspect(webuiVolume, "{{.Mountpoint}}");
+    for (var c : cases.entrySet()) {
+      Path b = olderBackupWith(c.getKey(), c.getValue());
+      Map<String, List<String>> before = listings();
+      Cli.Result r = cli.run("restore", b.toString(), "--force");
+      assertThat(r.exitCode()).as("%s: %s", c.getKey(), r).isEqualTo(3);
+      assertThat(r.err()).as(c.getKey()).contains("hint: nothing was changed");
+      assertThat(listings()).as(c.getKey()).isEqualTo(before);
+      assertThat(Path.of(mountpoint).getParent().resolve("escape-" + tag)).doesNotExist();
+      assertThat(Path.of("/tmp/escape-" + tag)).doesNotExist();
+    }
+    assertThat(DockerCli.inspect(name + "-webui", "{{.State.Status}}")).isEqualTo("running");
   }
 }
