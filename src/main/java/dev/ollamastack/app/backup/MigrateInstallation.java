@@ -86,6 +86,18 @@ public final class MigrateInstallation {
         return new Result.NothingToMigrate(nothing(loader, req.file()));
       }
       OlderFinder.Found old = found.get();
+      if (old.containers().isEmpty()
+          && alreadyOurs(loader, req.file(), old.project())
+          && keyKept(old)) {
+        return new Result.NothingToMigrate(
+            "no container of the older ollama-stack (Python CLI) is left, and "
+                + loader.target(req.file())
+                + " already manages "
+                + old.project()
+                + ": nothing to migrate (its config directory "
+                + dir
+                + " is no longer read)");
+      }
       if (!NAME.matcher(old.project()).matches()) {
         throw ToolException.invalidInput(
             "the older installation's PROJECT_NAME '"
@@ -252,6 +264,29 @@ public final class MigrateInstallation {
     for (ContainerDetails c : old) {
       listener.step("removing the older " + c.name() + " (its volumes stay)");
       engine.removeContainer(c.id());
+    }
+  }
+
+  /** Whether our secrets file holds the older key already (a migration ran), or there is none. */
+  private boolean keyKept(OlderFinder.Found old) throws IOException {
+    if (old.secretKey() == null) {
+      return true;
+    }
+    Path file = new StatePaths(ctx.stateHome()).secretsFile(old.project());
+    return Files.isRegularFile(file)
+        && old.secretKey().equals(SecretsText.webuiKey(Files.readAllBytes(file)));
+  }
+
+  /** Whether the stack file at the target is this tool's, for the same installation. */
+  private static boolean alreadyOurs(StackLoader loader, Path file, String project) {
+    Path target = loader.target(file);
+    if (!Files.isRegularFile(target)) {
+      return false;
+    }
+    try {
+      return loader.load(file).spec().name().equals(project);
+    } catch (ToolException e) {
+      return false;
     }
   }
 
