@@ -2,6 +2,9 @@
 # Benchmark: ollama-stack vs docker-compose on the same three-service stack (stand-in images).
 # Measures the median wall time of: no-op plan, no-op apply, cold apply to ready, status;
 # against compose's no-op `up -d`, cold `up -d` (+ the same readiness wait), and `ps`.
+# Also `--version` against a bare `java -version` of the same JDK, and `docker ps` as the floor of
+# any command that asks Docker anything. Each round runs every command once, so the ratios come
+# from one run on one machine in one state.
 # Usage: bench/run.sh [RUNS]   (default 5). Needs Docker, docker-compose and a built jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +24,18 @@ sed -e "s/@OLLAMA_PORT@/${ports[0]}/; s/@WEBUI_PORT@/${ports[1]}/; s/@MCPO_PORT@
 export BENCH_OLLAMA_PORT=${ports[3]} BENCH_WEBUI_PORT=${ports[4]} BENCH_MCPO_PORT=${ports[5]}
 mkdir -p "$WORK/mcpo" && echo '{"mcpServers":{"time":{"command":"uvx","args":["mcp-server-time"]}}}' > "$WORK/mcpo/config.json"
 export BENCH_MCPO_DIR="$WORK/mcpo"
+
+# The JDK the launcher runs (JAVA_HOME, else java on PATH, else /usr/lib/jvm/*), for java -version.
+bench_java() {
+  local c
+  for c in ${JAVA_HOME:+$JAVA_HOME/bin/java} $(command -v java) /usr/lib/jvm/*/bin/java; do
+    [ -x "$c" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$c")")")/release" 2>/dev/null)
+    [ "${v:-0}" -ge 21 ] && { echo "$c"; return; }
+  done
+  echo java
+}
+JAVA_BIN=$(bench_java)
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -50,19 +65,28 @@ for i in $(seq "$RUNS"); do
   compose_down; R[c_cold]+="$(time_cmd compose_cold) "
   R[c_up]+="$(time_cmd "${COMPOSE[@]}" up -d) "
   R[c_ps]+="$(time_cmd "${COMPOSE[@]}" ps) "
+  R[d_ps]+="$(time_cmd docker ps) "
+  R[os_ver]+="$(time_cmd "${OS[@]}" --version) "
+  R[j_ver]+="$(time_cmd "$JAVA_BIN" -version) "
 done
 os_down; compose_down
 docker volume rm osbench_ollama_data osbench_webui_data osbenchc_ollama_data osbenchc_webui_data >/dev/null 2>&1 || true
 docker network rm osbench_network >/dev/null 2>&1 || true
 
 m() { echo "${R[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
+ratio() { awk "BEGIN{printf \"%.2f\", $(m "$1")/$(m "$2")}"; }
+row() { # label, ours, theirs, goal
+  printf "| %s | %s | %s | %s× | %s |\n" "$1" "$(m "$2")" "$(m "$3")" "$(ratio "$2" "$3")" "$4"
+}
 {
-  echo "# ollama-stack vs docker-compose ($(date -u +%F), $RUNS runs, median ms, $(nproc) cores)"
+  echo "# ollama-stack vs docker-compose ($(date -u +%F), $RUNS runs, median ms, $(nproc) cores, $(docker-compose version --short 2>/dev/null || echo compose), $("$JAVA_BIN" -version 2>&1 | head -1))"
   echo
-  echo "| operation | ollama-stack | docker-compose | ratio |"
-  echo "|---|---:|---:|---:|"
-  printf "| no-op plan vs no-op \`up -d\` | %s | %s | %s |\n" "$(m os_plan)" "$(m c_up)" "$(awk "BEGIN{printf \"%.2f\", $(m os_plan)/$(m c_up)}")"
-  printf "| no-op apply vs no-op \`up -d\` | %s | %s | %s |\n" "$(m os_apply)" "$(m c_up)" "$(awk "BEGIN{printf \"%.2f\", $(m os_apply)/$(m c_up)}")"
-  printf "| cold apply to ready vs \`up -d\` + same readiness wait | %s | %s | %s |\n" "$(m os_cold)" "$(m c_cold)" "$(awk "BEGIN{printf \"%.2f\", $(m os_cold)/$(m c_cold)}")"
-  printf "| status vs \`ps\` | %s | %s | %s |\n" "$(m os_status)" "$(m c_ps)" "$(awk "BEGIN{printf \"%.2f\", $(m os_status)/$(m c_ps)}")"
+  echo "| operation | ollama-stack | other | ratio | goal |"
+  echo "|---|---:|---:|---:|---:|"
+  row "no-op \`plan\` vs compose no-op \`up -d\`" os_plan c_up "≤ 1.0×"
+  row "no-op \`apply\` vs compose no-op \`up -d\`" os_apply c_up ""
+  row "cold \`apply\` to all ready vs \`up -d\` + the same wait" os_cold c_cold "≤ 1.0×"
+  row "\`status\` vs \`docker-compose ps\`" os_status c_ps "≤ 1.0×"
+  row "\`--version\` vs \`java -version\` (same JDK)" os_ver j_ver "≤ 2.5×"
+  row "\`status\` vs \`docker ps\` (the floor)" os_status d_ps ""
 } | tee bench/results/latest.md

@@ -28,7 +28,10 @@ import java.util.Set;
  * answers. Resources of other installations and unlabelled name clashes go to {@code others}.
  */
 public final class StateObserver {
-  private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(2);
+  // An Ollama that is down refuses the connection at once (the client's connect timeout is 2 s);
+  // one that is up but busy may take seconds to list its models, and a plan made without that
+  // list would show every model as missing. So the answer, once connected, may take a while.
+  private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(15);
   private final DockerEngine engine;
 
   public StateObserver(DockerEngine engine) {

@@ -102,6 +102,10 @@ class ReconcileIT {
   }
 
   private void writeStack(String keepAlive, String webuiName) throws Exception {
+    writeStack(keepAlive, webuiName, null);
+  }
+
+  private void writeStack(String keepAlive, String webuiName, String model) throws Exception {
     Files.writeString(
         stackFile,
         """
@@ -116,7 +120,7 @@ class ReconcileIT {
               image: %s
               port: %d
               env:
-                OLLAMA_KEEP_ALIVE: "%s"
+                OLLAMA_KEEP_ALIVE: "%s"%s
             webui:
               image: %s
               port: %d
@@ -132,6 +136,7 @@ class ReconcileIT {
                 StandInImages.ollama(),
                 ollamaPort,
                 keepAlive,
+                model == null ? "" : "\n      models: [" + model + "]",
                 StandInImages.webui(),
                 webuiPort,
                 webuiName == null ? "" : "WEBUI_NAME: \"" + webuiName + "\"",
@@ -295,12 +300,14 @@ class ReconcileIT {
   @Test
   @Order(7)
   void applyKilledWithSigkillIsFinishedByTheNextApply() throws Exception {
-    // A change to ollama and webui; webui waits for ollama to be ready. The new ollama is held
-    // (hold file in its volume), so the kill lands at a known point: ollama recreated and not
-    // yet serving, webui not yet touched.
+    // A change to ollama and a new model; the model is pulled only once the new ollama is ready.
+    // The new ollama is held (hold file in its volume), so the kill lands at a known point:
+    // ollama recreated and not yet serving, the model not yet pulled. (Open WebUI does not wait
+    // for Ollama, so this test changes nothing of it: whether it would have been recreated before
+    // the kill would be a race.)
     String ollama = name + "-ollama";
     DockerCli.run("exec", ollama, "touch", OLLAMA_HOLD);
-    writeStack("1h", "held-apply");
+    writeStack("1h", null, "tinyllama");
     String webuiBefore = id("webui");
     Process apply = cli.start("apply", "--yes");
     try {
@@ -319,12 +326,14 @@ class ReconcileIT {
     Cli.Result plan = cli.run("plan", "--detailed-exitcode");
     assertThat(plan.exitCode()).as("%s", plan).isEqualTo(2);
     assertThat(plan.out())
-        .contains("~ container " + name + "-webui (recreate)")
-        .doesNotContain("container " + ollama + " (recreate)");
+        .contains("+ model tinyllama")
+        .doesNotContain("container " + ollama + " (recreate)")
+        .doesNotContain("container " + name + "-webui");
     Cli.Result next = cli.run("apply", "--yes");
     assertThat(next.exitCode()).as("%s", next).isZero();
-    assertThat(id("webui")).isNotEqualTo(webuiBefore);
-    assertThat(inspect(name + "-webui", "{{json .Config.Env}}")).contains("WEBUI_NAME=held-apply");
+    assertThat(next.err()).contains("model tinyllama: pulled");
+    assertThat(inspect(ollama, "{{json .Config.Env}}")).contains("OLLAMA_KEEP_ALIVE=1h");
+    assertThat(id("webui")).isEqualTo(webuiBefore);
     Cli.Result converged = cli.run("plan", "--detailed-exitcode");
     assertThat(converged.exitCode()).as("%s", converged).isZero();
     assertThat(http(webuiPort, "/health")).isEqualTo(200);
