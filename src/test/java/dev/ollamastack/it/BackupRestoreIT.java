@@ -409,9 +409,13 @@ class BackupRestoreIT {
     VolumeFiles.run(webui, "head -c 800000 /dev/urandom > /d/chats.db");
     List<String> before = VolumeFiles.listing(webui);
     List<String> modelsBefore = VolumeFiles.listing(small + "_ollama_data");
+    // A backup of its own: retention (keep: 3) has pruned the first one by now.
+    Cli.Result b = cli.run("backup");
+    assertThat(b.exitCode()).as("%s", b).isZero();
+    Path backup = newest("backup-");
     assertThat(cli.run("stop").exitCode()).isZero(); // the backup's ports are the original's
     Cli.Result r =
-        cli.run("restore", firstBackup.toString(), "--as", small, "--force", "-f", "small.yaml");
+        cli.run("restore", backup.toString(), "--as", small, "--force", "-f", "small.yaml");
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertThat(r.err()).contains("restore failed before anything was replaced");
     assertThat(VolumeFiles.listing(webui)).isEqualTo(before);
@@ -497,5 +501,24 @@ class BackupRestoreIT {
       assertThat(Path.of("/tmp/escape-" + tag)).doesNotExist();
     }
     assertThat(DockerCli.inspect(name + "-webui", "{{.State.Status}}")).isEqualTo("running");
+  }
+
+  @Test
+  @Order(10)
+  void aBackupOfTheOlderCliRestoresWithItsSecretKey() throws Exception {
+    Path b = olderBackupWith("older-ok", file("./webui.db"));
+    String key = "older-" + "k".repeat(58);
+    Files.writeString(
+        b.resolve("config/.env"), "PROJECT_NAME='" + name + "'\nWEBUI_SECRET_KEY='" + key + "'\n");
+    Cli.Result r = cli.run("restore", b.toString(), "--force");
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(r.out() + r.err()).contains("no checksums");
+    assertThat(VolumeFiles.listing(webuiVolume))
+        .anyMatch(l -> l.startsWith("./ok.txt|"))
+        .anyMatch(l -> l.startsWith("./webui.db|"))
+        .noneMatch(l -> l.startsWith("./data"));
+    assertThat(DockerCli.inspect(name + "-webui", "{{range .Config.Env}}{{println .}}{{end}}"))
+        .contains("WEBUI_SECRET_KEY=" + key);
+    assertThat(r.out()).doesNotContain(key);
   }
 }
