@@ -7,6 +7,7 @@ import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.ToolException;
+import dev.ollamastack.plan.OlderInstallation;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.PlanDocument;
 import java.nio.file.Path;
@@ -115,9 +116,8 @@ public final class ApplyStack {
           SavedPlans.checkCurrent(req.saved(), planned);
         }
         if (!planned.plan().blockers().isEmpty()) {
-          throw ToolException.refused(
-              planned.plan().blockers().get(0),
-              "remove or rename that container (docker rm), or choose another metadata.name");
+          String blocker = planned.plan().blockers().get(0);
+          throw ToolException.refused(blocker, OlderInstallation.hint(blocker));
         }
         intent.check(planned);
         if (req.dryRun()) {

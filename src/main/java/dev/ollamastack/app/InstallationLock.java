@@ -15,18 +15,40 @@ import java.time.Duration;
 /**
  * One apply at a time per installation: an OS file lock on {@code apply.lock}, which the kernel
  * releases when the holder dies, so a killed apply never leaves a lock that blocks forever.
+ * Re-entrant for the thread that holds it: a restore or migration holds the lock from its first
+ * check to the end of the apply it runs, so nothing can slip in between.
  */
 public final class InstallationLock implements AutoCloseable {
+  private static final java.util.Map<Path, Held> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private InstallationLock(FileChannel channel, FileLock lock) {
+  /** A lock this thread holds, and how many times it took it. */
+  private record Held(Thread owner, int[] count) {}
+
+  private InstallationLock(Path key, FileChannel channel, FileLock lock) {
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
 
   /** Takes the lock, waiting up to {@code wait}; exit 5 when another apply holds it. */
   public static InstallationLock acquire(Path file, Duration wait) {
+    Path key = file.toAbsolutePath().normalize();
+    Held held = HELD.get(key);
+    if (held != null && held.owner() == Thread.currentThread()) {
+      held.count()[0]++;
+      return new InstallationLock(key, null, null);
+    }
+    InstallationLock taken = take(file, wait);
+    HELD.put(key, new Held(Thread.currentThread(), new int[] {1}));
+    return new InstallationLock(key, taken.channel, taken.lock);
+  }
+
+  private static InstallationLock take(Path file, Duration wait) {
     try {
       Files.createDirectories(file.getParent());
       FileChannel ch =
@@ -41,7 +63,7 @@ public final class InstallationLock implements AutoCloseable {
               ByteBuffer.wrap(
                   (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
               0);
-          return new InstallationLock(ch, l);
+          return new InstallationLock(file, ch, l);
         }
         if (System.nanoTime() >= deadline) {
           String holder = Files.readString(file).trim();
@@ -73,6 +95,14 @@ public final class InstallationLock implements AutoCloseable {
 
   @Override
   public void close() {
+    Held held = HELD.get(key);
+    if (held != null && held.owner() == Thread.currentThread() && --held.count()[0] > 0) {
+      return;
+    }
+    HELD.remove(key);
+    if (lock == null) {
+      return;
+    }
     try {
       lock.release();
       channel.close();

@@ -70,7 +70,8 @@ final class ApplyFlow {
     };
   }
 
-  private ApplyListener listener() {
+  /** Prints the plan and the progress of an apply: also for the apply that ends a restore. */
+  ApplyListener listener() {
     return new ApplyListener() {
       @Override
       public void loaded(LoadedStack loaded) {
@@ -118,7 +119,8 @@ final class ApplyFlow {
         err, color, new PullBars(System.err, Math.max(40, width)), System::nanoTime);
   }
 
-  private int report(ApplyResult result) {
+  /** The apply's result line; its exit code. */
+  int report(ApplyResult result) {
     long done = result.count(Outcome.Done.class);
     String secs = String.format(Locale.ROOT, "%.1fs", result.elapsed().toMillis() / 1000.0);
     if (result.succeeded()) {

@@ -35,7 +35,7 @@ final class PullBars {
   /** Updates (opening on first use) the bar of {@code key}. */
   void update(String key, String label, long current, long total) {
     ProgressBar bar = bars.computeIfAbsent(key, k -> open(label, total));
-    if (total > bar.getMax()) {
+    if (total > 0 && total > bar.getMax()) {
       bar.maxHint(total); // a model's total grows as Ollama announces its layers
     }
     bar.stepTo(current);
@@ -58,7 +58,7 @@ final class PullBars {
   private ProgressBar open(String label, long total) {
     return new ProgressBarBuilder()
         .setTaskName(label)
-        .setInitialMax(Math.max(total, 1))
+        .setInitialMax(total > 0 ? total : -1) // -1: size unknown, bytes and rate only
         .setUnit("MiB", MIB)
         .showSpeed()
         .setSpeedUnit(ChronoUnit.SECONDS)

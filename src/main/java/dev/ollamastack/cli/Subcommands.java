@@ -34,7 +34,10 @@ final class Subcommands {
           VersionCommand.class,
           CompletionCommand.class,
           ExtensionsCommand.class,
-          SecretsCommand.class);
+          SecretsCommand.class,
+          BackupCommand.class,
+          RestoreCommand.class,
+          MigrateCommand.class);
 
   /** Options of the root that take a value: skipped when looking for the subcommand's name. */
   private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-f", "--file");

@@ -69,6 +69,30 @@ public final class StackLoader {
     return parse(source.read(), source.displayName(), source.path());
   }
 
+  /**
+   * Validates {@code bytes} as if they were the stack file at {@code path} (relative paths in them
+   * resolve against its directory), without reading or writing it: for a file about to be written
+   * ({@code restore}, {@code migrate}).
+   */
+  public LoadedStack loadBytes(byte[] bytes, String displayName, Path path) {
+    return parse(bytes, displayName, path);
+  }
+
+  /**
+   * Where the stack file is, or would be written: {@code explicitFile}, else {@code
+   * $OLLAMA_STACK_FILE}, else {@code ./ollama-stack.yaml}, whether it exists or not.
+   */
+  public Path target(Path explicitFile) {
+    if (explicitFile != null) {
+      return cwd.resolve(explicitFile).toAbsolutePath().normalize();
+    }
+    String variable = env.get(FILE_VARIABLE);
+    if (variable != null && !variable.isBlank()) {
+      return cwd.resolve(variable).toAbsolutePath().normalize();
+    }
+    return cwd.resolve(DEFAULT_FILE).toAbsolutePath().normalize();
+  }
+
   /** Validates bytes as the stack file {@code displayName} at {@code path} (null: embedded). */
   public LoadedStack parse(byte[] bytes, String displayName, Path path) {
     String text = StackText.decode(displayName, bytes);

@@ -125,6 +125,48 @@ public interface DockerEngine extends AutoCloseable {
    */
   ExecResult exec(String containerId, List<String> cmd, Duration timeout);
 
+  /** What a container was created with; empty when it does not exist. */
+  Optional<ContainerDetails> containerDetails(String idOrName);
+
+  /** Every container (running or not, ours or not) that mounts {@code volume}. */
+  List<ObservedContainer> listContainersUsingVolume(String volume);
+
+  /** The id and registry digests of a local image; empty when it is not on this engine. */
+  Optional<ImageDetails> imageDetails(String reference);
+
+  /**
+   * The bytes each volume takes on disk, as {@code docker system df} reports them (one call, for
+   * progress estimates); empty when the engine does not say.
+   */
+  Map<String, Long> volumeSizes();
+
+  /** Creates, never starts, a helper that mounts volumes for the archive API; returns its id. */
+  String createVolumeHelper(VolumeHelper helper);
+
+  /**
+   * Runs {@code script} with {@code /bin/sh -c} as root in a new helper container without network,
+   * waits for it, and removes it. Its output is in the result, a non-zero exit is a result.
+   *
+   * @throws EngineException when it does not end within {@code timeout} (it is then removed)
+   */
+  ExecResult runVolumeHelper(VolumeHelper helper, String script, Duration timeout);
+
+  /**
+   * A tar of {@code path} inside a container ({@code GET /containers/{id}/archive}): the entries
+   * are named from {@code path}'s last component. Streamed; the caller closes it.
+   */
+  java.io.InputStream readArchive(String containerId, String path);
+
+  /**
+   * Extracts the tar {@code tar} into the directory {@code path} inside a container ({@code PUT
+   * /containers/{id}/archive}), keeping the owners, modes and times in its headers. Streamed:
+   * returns when Docker has written all of it, throws when it could not.
+   */
+  void writeArchive(String containerId, String path, java.io.InputStream tar);
+
+  /** Waits until a container has stopped; its exit code. */
+  int waitContainer(String id, Duration timeout);
+
   /** Builds an image from a directory holding a Dockerfile and tags it. Returns the image id. */
   String buildImage(Path contextDir, String tag);
 

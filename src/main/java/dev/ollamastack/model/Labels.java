@@ -10,6 +10,12 @@ public final class Labels {
   public static final String MANAGED_BY = "ollama-stack.managed-by";
   public static final String VERSION = "ollama-stack.version";
 
+  /**
+   * On the short-lived helper containers of a backup or restore: the installation they work for.
+   * Never the installation label, so the planner does not take them for part of the stack.
+   */
+  public static final String HELPER = "ollama-stack.helper";
+
   /** The canonical rendered spec (secrets replaced by digests): lets plan explain a recreate. */
   public static final String SPEC = "ollama-stack.spec";
 

@@ -51,6 +51,7 @@ final class ForeignReport {
     Set<String> names =
         desired.containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
     List<String> out = new ArrayList<>();
+    OlderInstallation.blocker(desired.installation(), observed).ifPresent(out::add);
     for (ForeignResource r : observed.others()) {
       if (r.kind() == ResourceKind.CONTAINER && names.contains(r.name())) {
         String owner =

@@ -33,6 +33,8 @@ final class Orphans {
     List<ObservedContainer> doomed =
         observed.containers().stream()
             .filter(o -> !nodes.contains(ResourceKey.container(o.name())))
+            // The older CLI's containers are not ours to remove: 'migrate' replaces them.
+            .filter(o -> !OlderInstallation.madeByOlderCli(o))
             .sorted(
                 Comparator.comparingInt((ObservedContainer o) -> rank(o))
                     .thenComparing(ObservedContainer::name))

@@ -208,7 +208,13 @@ class PlannerTest {
             ContainerState.RUNNING,
             null,
             null,
-            Map.of(Labels.INSTALLATION, "ollama-stack", Labels.COMPONENT, "extension"),
+            Map.of(
+                Labels.INSTALLATION,
+                "ollama-stack",
+                Labels.COMPONENT,
+                "extension",
+                Labels.MANAGED_BY,
+                Labels.MANAGED_BY_VALUE),
             List.of(),
             null,
             0));

@@ -1,13 +1,16 @@
 package dev.ollamastack.testsupport;
 
+import dev.ollamastack.engine.ContainerDetails;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.ExecResult;
+import dev.ollamastack.engine.ImageDetails;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
+import dev.ollamastack.engine.VolumeHelper;
 import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ContainerState;
@@ -478,6 +481,86 @@ public final class FakeDockerEngine implements DockerEngine {
       execs.add(name + ": " + String.join(" ", cmd));
     }
     return execHandler.apply(name, cmd);
+  }
+
+  /** Named volumes each container mounts: container id → (volume → target). */
+  public final Map<String, Map<String, String>> mounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Answers {@link #runVolumeHelper}: (helper, script) → result; default: success. */
+  public volatile java.util.function.BiFunction<VolumeHelper, String, ExecResult> helperHandler =
+      (h, script) -> new ExecResult(0, "");
+
+  @Override
+  public synchronized Optional<ContainerDetails> containerDetails(String idOrName) {
+    return inspectContainer(idOrName)
+        .map(
+            c ->
+                new ContainerDetails(
+                    c.id(),
+                    c.name(),
+                    c.image(),
+                    c.running(),
+                    containerEnv(c.id()),
+                    c.labels(),
+                    mounts.getOrDefault(c.id(), Map.of()).entrySet().stream()
+                        .map(e -> new ContainerDetails.MountedVolume(e.getKey(), e.getValue()))
+                        .toList(),
+                    Map.of(),
+                    0,
+                    0,
+                    List.of()));
+  }
+
+  @Override
+  public synchronized List<ObservedContainer> listContainersUsingVolume(String volume) {
+    check();
+    return containers.values().stream()
+        .filter(c -> mounts.getOrDefault(c.id(), Map.of()).containsKey(volume))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<ImageDetails> imageDetails(String reference) {
+    return images.inspect(reference).map(i -> new ImageDetails(i.id(), i.repoDigests()));
+  }
+
+  @Override
+  public Map<String, Long> volumeSizes() {
+    return Map.of();
+  }
+
+  @Override
+  public String createVolumeHelper(VolumeHelper helper) {
+    check();
+    record("create helper " + helper.name() + " " + helper.volumes().keySet());
+    return "h" + ids.incrementAndGet();
+  }
+
+  @Override
+  public ExecResult runVolumeHelper(VolumeHelper helper, String script, Duration timeout) {
+    check();
+    record("run helper " + helper.name() + " " + helper.volumes().keySet());
+    return helperHandler.apply(helper, script);
+  }
+
+  /**
+   * The fake holds no volume contents: archive calls fail, as a test that needs them must use an
+   * IT.
+   */
+  @Override
+  public java.io.InputStream readArchive(String containerId, String path) {
+    throw new EngineException("the fake engine holds no volume data", 500, null);
+  }
+
+  @Override
+  public void writeArchive(String containerId, String path, java.io.InputStream tar) {
+    throw new EngineException("the fake engine holds no volume data", 500, null);
+  }
+
+  @Override
+  public int waitContainer(String id, Duration timeout) {
+    return 0;
   }
 
   @Override

@@ -4,14 +4,17 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ollamastack.engine.ContainerDetails;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.ExecResult;
+import dev.ollamastack.engine.ImageDetails;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
+import dev.ollamastack.engine.VolumeHelper;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
@@ -20,6 +23,7 @@ import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.VolumeSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -40,6 +44,8 @@ public final class DockerJavaEngine implements DockerEngine {
   private final ContainerOutput output;
   private final CgroupStats cgroups;
   private final RegistryDigests registry;
+  private final VolumeHelpers helpers;
+  private final Inspections inspections;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry) {
@@ -48,6 +54,8 @@ public final class DockerJavaEngine implements DockerEngine {
     this.registry = registry;
     this.failures = new Failures(endpoint);
     this.output = new ContainerOutput(docker, failures);
+    this.helpers = new VolumeHelpers(docker, failures, output);
+    this.inspections = new Inspections(docker, failures);
     // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
     // (A VM's socket forwarded by a context, as Colima's, finds none and falls back to the API.)
     this.cgroups =
@@ -296,6 +304,51 @@ public final class DockerJavaEngine implements DockerEngine {
       }
     }
     return output.stats(id);
+  }
+
+  @Override
+  public Optional<ContainerDetails> containerDetails(String idOrName) {
+    return inspections.details(idOrName);
+  }
+
+  @Override
+  public List<ObservedContainer> listContainersUsingVolume(String volume) {
+    return inspections.usingVolume(volume);
+  }
+
+  @Override
+  public Optional<ImageDetails> imageDetails(String reference) {
+    return inspections.image(reference);
+  }
+
+  @Override
+  public Map<String, Long> volumeSizes() {
+    return inspections.volumeSizes();
+  }
+
+  @Override
+  public String createVolumeHelper(VolumeHelper helper) {
+    return helpers.create(helper);
+  }
+
+  @Override
+  public ExecResult runVolumeHelper(VolumeHelper helper, String script, Duration timeout) {
+    return helpers.run(helper, script, timeout);
+  }
+
+  @Override
+  public InputStream readArchive(String containerId, String path) {
+    return helpers.read(containerId, path);
+  }
+
+  @Override
+  public void writeArchive(String containerId, String path, InputStream tar) {
+    helpers.write(containerId, path, tar);
+  }
+
+  @Override
+  public int waitContainer(String id, Duration timeout) {
+    return helpers.await(id, timeout);
   }
 
   @Override
