@@ -47,7 +47,7 @@ final class SecretsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Set secret NAME to the first line of standard input (so it stays out of shell history",
-        "and process lists), e.g.: printf %s \"$TOKEN\" | ollama-stack secrets set GITHUB_TOKEN"
+        "and process lists), e.g.: printf %%s \"$TOKEN\" | ollama-stack secrets set GITHUB_TOKEN"
       })
   static final class Set extends CommandSupport implements Callable<Integer> {
     @Parameters(paramLabel = "NAME")
