@@ -1,10 +1,10 @@
 package dev.ollamastack.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamastack.testsupport.CiRequires;
 import dev.ollamastack.testsupport.Cli;
 import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
@@ -244,7 +244,7 @@ class BackupRestoreIT {
   void fileCapabilitiesSurviveWhereTheHostCanSetThem() throws Exception {
     String mountpoint = DockerCli.inspect(webuiVolume, "{{.Mountpoint}}");
     Path tool = Path.of(mountpoint, "data", "random.bin");
-    assumeTrue(
+    CiRequires.that(
         Files.isExecutable(Path.of("/usr/sbin/setcap")) && Files.exists(tool),
         "needs setcap (libcap2-bin) and the volume on this host's filesystem");
     assertThat(

@@ -1,8 +1,8 @@
 package dev.ollamastack.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ollamastack.testsupport.CiRequires;
 import dev.ollamastack.testsupport.Cli;
 import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
@@ -39,7 +39,7 @@ class DockerContextIT {
   @BeforeAll
   void setUp() throws Exception {
     String daemon = DockerAvailable.Check.probe().host();
-    assumeTrue(daemon.startsWith("unix://"), "the daemon must listen on a local socket");
+    CiRequires.that(daemon.startsWith("unix://"), "the daemon must listen on a local socket");
     work = Files.createTempDirectory(Path.of("/tmp"), "ctx-it-");
     Path socket =
         Files.createSymbolicLink(work.resolve("docker.sock"), Path.of(daemon.substring(7)));
