@@ -59,6 +59,7 @@ public record Plan(
     int recreate = 0;
     int remove = 0;
     int start = 0;
+    int repair = 0;
     for (Action a : actions) {
       switch (a) {
         case Action.CreateNetwork n -> create++;
@@ -68,21 +69,35 @@ public record Plan(
         case Action.PullImage p -> {}
         case Action.RecreateContainer r -> recreate++;
         case Action.StartContainer s -> start++;
+        case Action.RepairContainer r -> repair++;
         case Action.RemoveContainer r -> remove++;
         case Action.RemoveNetwork r -> remove++;
         case Action.RemoveVolume r -> remove++;
         case Action.DeleteModel d -> remove++;
       }
     }
-    return new Summary(create, recreate, remove, start);
+    return new Summary(create, recreate, remove, start, repair);
   }
 
   /** Counts for the summary line; image pulls are preparation and not counted. */
-  public record Summary(int create, int recreate, int remove, int start) {
+  public record Summary(int create, int recreate, int remove, int start, int repair) {
     public String line() {
       String s =
           "Plan: " + create + " to create, " + recreate + " to recreate, " + remove + " to remove";
-      return start > 0 ? s + ", " + start + " to start." : s + ".";
+      if (start > 0) {
+        s += ", " + start + " to start";
+      }
+      if (repair > 0) {
+        s += ", " + repair + " to repair";
+      }
+      return s + ".";
     }
+  }
+
+  /** The same plan, refused for more reasons (found outside the planner: a port's holder). */
+  public Plan withBlockers(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(blockers);
+    all.addAll(more);
+    return new Plan(installation, actions, warnings, all, matches);
   }
 }

@@ -27,8 +27,8 @@ public record PlanDocument(
   /**
    * One action.
    *
-   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull} or
-   *     {@code delete}
+   * @param action {@code create}, {@code recreate}, {@code start}, {@code repair}, {@code remove},
+   *     {@code pull} or {@code delete}
    * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model}
    */
   public record Item(
@@ -39,7 +39,7 @@ public record PlanDocument(
       List<String> reasons,
       List<String> dependsOn) {}
 
-  public record Counts(int create, int recreate, int remove, int start) {}
+  public record Counts(int create, int recreate, int remove, int start, int repair) {}
 
   public static PlanDocument of(
       Plan plan, String stackFile, String stackSha256, String fingerprint) {
@@ -51,7 +51,7 @@ public record PlanDocument(
         stackSha256,
         fingerprint,
         plan.actions().stream().map(PlanDocument::item).toList(),
-        new Counts(s.create(), s.recreate(), s.remove(), s.start()),
+        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.repair()),
         plan.warnings(),
         plan.blockers());
   }
@@ -70,6 +70,14 @@ public record PlanDocument(
           new Item("recreate", kind, name, r.spec().image(), r.reasons(), deps);
       case Action.StartContainer s ->
           new Item("start", kind, name, s.spec().image(), List.of(s.reason()), deps);
+      case Action.RepairContainer r ->
+          new Item(
+              "repair",
+              kind,
+              name,
+              r.spec().image(),
+              r.repairs().stream().map(ContainerRepair::describe).toList(),
+              deps);
       case Action.RemoveContainer r ->
           new Item("remove", kind, name, null, List.of(r.reason()), deps);
       case Action.RemoveNetwork n -> new Item("remove", kind, name, null, List.of(), deps);
