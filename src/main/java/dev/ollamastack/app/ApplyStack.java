@@ -87,8 +87,8 @@ public final class ApplyStack {
         }
         if (!planned.plan().blockers().isEmpty()) {
           throw ToolException.refused(
-              planned.plan().blockers().get(0),
-              "remove or rename that container (docker rm), or choose another metadata.name");
+              planned.plan().blockers().get(0) + BlockerHints.more(planned.plan().blockers()),
+              BlockerHints.hint(planned.plan().blockers()));
         }
         if (req.dryRun()) {
           return new Result.DryRun(planned);

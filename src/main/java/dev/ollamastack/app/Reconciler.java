@@ -81,6 +81,10 @@ public final class Reconciler {
     Plan plan =
         withHostCheck(
             new Planner().plan(desired, observed, req.overrides()), spec, desired, ctx.host());
+    List<String> ports = PortPreCheck.blockers(plan, observed, info, ctx.host());
+    if (!ports.isEmpty()) {
+      plan = plan.withBlockers(ports);
+    }
     return new PlannedStack(
         loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(observed));
   }

@@ -42,7 +42,7 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
     if (saved != null) {
       file = saved.stackFile() == null ? null : Path.of(saved.stackFile());
     }
-    ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
+    ApplyFlow flow = applyFlow();
     return flow.run(
         new ApplyStack.Request(
             file,

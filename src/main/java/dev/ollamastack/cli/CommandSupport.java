@@ -21,6 +21,12 @@ abstract class CommandSupport {
     return ((RootCommand) spec.root().userObject()).context();
   }
 
+  /** The CLI side of an apply, with this command line's writers and runners. */
+  ApplyFlow applyFlow() {
+    return new ApplyFlow(
+        context(), out(), err(), color(), ((RootCommand) spec.root().userObject()).runners);
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }
