@@ -68,42 +68,62 @@ public final class ApplyStack {
 
   /**
    * Runs one apply. Refusals (lock held, stale plan, a foreign container on our name, no
-   * confirmation) throw a {@link ToolException} with exit 5 before anything changed.
+   * confirmation) throw a {@link ToolException} with exit 5 before anything changed, on disk too:
+   * the first plan is made without the lock and without creating secrets (the ones in use, or
+   * placeholders, stand in); only a confirmed apply takes the lock, creates what is missing, and
+   * plans again under the lock, which must agree with what was confirmed.
    */
   public Result run(Request req, Confirmation confirmation, ApplyListener listener) {
     Reconciler reconciler = new Reconciler(ctx, platforms);
     LoadedStack loaded = reconciler.load(req.file());
     listener.loaded(loaded);
     try (DockerEngine engine = ctx.engines().connect()) {
-      engine.info(); // exit 4 before taking the lock when Docker is down
+      engine.info(); // exit 4 before anything else when Docker is down
+      PlannedStack planned = reconciler.plan(loaded, planRequest(req, false), engine);
+      listener.planned(planned);
+      if (req.saved() != null) {
+        SavedPlans.checkCurrent(req.saved(), planned);
+      }
+      refuseBlocked(planned);
+      if (req.dryRun()) {
+        return new Result.DryRun(planned);
+      }
+      if (planned.plan().isEmpty()) {
+        return new Result.NoChanges(planned);
+      }
+      if (req.confirm()) {
+        confirm(confirmation);
+      }
       Path lockFile = new StatePaths(ctx.stateHome()).lockFile(loaded.spec().name());
       try (InstallationLock lock = InstallationLock.acquire(lockFile, req.lockTimeout())) {
-        PlanRequest planRequest =
-            new PlanRequest(req.file(), req.platform(), req.overrides(), !req.dryRun());
-        PlannedStack planned = reconciler.plan(loaded, planRequest, engine);
-        listener.planned(planned);
-        if (req.saved() != null) {
-          SavedPlans.checkCurrent(req.saved(), planned);
+        PlannedStack locked = reconciler.plan(loaded, planRequest(req, true), engine);
+        if (locked.plan().isEmpty()) {
+          return new Result.NoChanges(locked); // another apply converged it meanwhile
         }
-        if (!planned.plan().blockers().isEmpty()) {
+        if (!SavedPlans.sameActions(planned, locked)) {
           throw ToolException.refused(
-              planned.plan().blockers().get(0) + BlockerHints.more(planned.plan().blockers()),
-              BlockerHints.hint(planned.plan().blockers()));
+              "the stack changed while this apply waited: the plan shown is no longer what"
+                  + " would run; nothing was changed",
+              "run 'ollama-stack apply' again and review the new plan");
         }
-        if (req.dryRun()) {
-          return new Result.DryRun(planned);
-        }
-        if (planned.plan().isEmpty()) {
-          return new Result.NoChanges(planned);
-        }
-        if (req.confirm()) {
-          confirm(confirmation);
-        }
+        refuseBlocked(locked);
         ApplyResult result =
             new StackApplier(ctx, runners)
-                .apply(planned, engine, listener.progress(), req.readyTimeout());
-        return new Result.Applied(planned, result);
+                .apply(locked, engine, listener.progress(), req.readyTimeout());
+        return new Result.Applied(locked, result);
       }
+    }
+  }
+
+  private static PlanRequest planRequest(Request req, boolean createSecrets) {
+    return new PlanRequest(req.file(), req.platform(), req.overrides(), createSecrets);
+  }
+
+  private static void refuseBlocked(PlannedStack planned) {
+    if (!planned.plan().blockers().isEmpty()) {
+      throw ToolException.refused(
+          planned.plan().blockers().get(0) + BlockerHints.more(planned.plan().blockers()),
+          BlockerHints.hint(planned.plan().blockers()));
     }
   }
 

@@ -85,8 +85,11 @@ public final class Reconciler {
     if (!ports.isEmpty()) {
       plan = plan.withBlockers(ports);
     }
+    if (!store.notes().isEmpty()) {
+      plan = plan.withWarnings(store.notes());
+    }
     return new PlannedStack(
-        loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(observed));
+        loaded, spec, platform, stateDir, info, desired, observed, plan, Fingerprint.of(desired, observed));
   }
 
   private static Plan withHostCheck(

@@ -40,6 +40,7 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
     PlanDocument saved = planFile == null ? null : SavedPlans.read(planFile);
     Path file = globals().file();
     if (saved != null) {
+      SavedPlans.checkStackFile(saved, file == null ? null : context().cwd().resolve(file));
       file = saved.stackFile() == null ? null : Path.of(saved.stackFile());
     }
     ApplyFlow flow = applyFlow();

@@ -36,6 +36,9 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (outFile != null) {
+      SavedPlans.checkWritable(outFile);
+    }
     Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
     var loaded = reconciler.load(globals().file());
     PlanPrinter.warnings(err(), loaded);

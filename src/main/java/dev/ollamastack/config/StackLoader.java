@@ -84,6 +84,7 @@ public final class StackLoader {
     if (!problems.isEmpty()) {
       throw new InvalidStackException(inFileOrder(problems));
     }
+    EnvText.restore(tree.root(), tree.sources());
     StackSpec spec = SpecMapper.map(tree.root());
     Path baseDir = path == null ? cwd : path.toAbsolutePath().getParent();
     var findings =
