@@ -89,6 +89,7 @@ public final class ApplyStack {
         return new Result.DryRun(planned);
       }
       if (planned.plan().isEmpty()) {
+        reconciler.keepSecretsInUse(planned.spec().name(), engine);
         return new Result.NoChanges(planned);
       }
       if (req.confirm()) {

@@ -33,7 +33,8 @@ public final class SavedPlans {
     Path dir = out.toAbsolutePath().getParent();
     if (Files.isDirectory(out)) {
       throw ToolException.invalidInput(
-          "--out " + out + " is a directory", "name a file, e.g. --out " + out.resolve("plan.json"));
+          "--out " + out + " is a directory",
+          "name a file, e.g. --out " + out.resolve("plan.json"));
     }
     if (dir == null || !Files.isDirectory(dir)) {
       throw ToolException.invalidInput(
@@ -85,7 +86,9 @@ public final class SavedPlans {
       throw ToolException.invalidInput(
           "the saved plan was made from " + made + ", not " + given,
           "apply the plan without -f (it knows its stack file), or make a new plan with"
-              + " 'ollama-stack -f " + given + " plan --out FILE'");
+              + " 'ollama-stack -f "
+              + given
+              + " plan --out FILE'");
     }
   }
 

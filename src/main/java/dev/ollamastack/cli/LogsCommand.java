@@ -88,7 +88,8 @@ final class LogsCommand implements Callable<Integer> {
     }
     if (since != null && until != null && since.isAfter(until)) {
       throw new ParameterException(
-          spec.commandLine(), "--since " + since + " is after --until " + until + ": no line is both");
+          spec.commandLine(),
+          "--since " + since + " is after --until " + until + ": no line is both");
     }
     AppContext ctx = ((RootCommand) spec.root().userObject()).context();
     GlobalOptions.Resolved g = GlobalOptions.resolve(spec);

@@ -2,7 +2,9 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.host.SystemHostProbe;
+import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +17,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before logging starts: every line of stdout and stderr, slf4j's included, is masked.
+    Redactor redactor = new Redactor();
+    System.setOut(masked(System.out, redactor));
+    System.setErr(masked(System.err, redactor));
     configureLogging(Arrays.asList(args).contains("--verbose"));
     Map<String, String> env = System.getenv();
     AppContext context =
@@ -24,7 +30,8 @@ public final class Main {
             AppContext.defaultStateHome(env),
             Tty.isTerminal(0),
             new DockerJavaEngineFactory(env),
-            new SystemHostProbe(env));
+            new SystemHostProbe(env),
+            redactor);
     CommandLine cmd = commandLine(context, Tty.isTerminal(1) && !noColor(env, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
@@ -33,10 +40,15 @@ public final class Main {
     System.exit(code);
   }
 
+  private static PrintStream masked(PrintStream stream, Redactor redactor) {
+    return new PrintStream(
+        new RedactingOutputStream(stream, redactor), true, StandardCharsets.UTF_8);
+  }
+
   /** The command line for a context; tests call this and capture out/err. */
   public static CommandLine commandLine(AppContext context, boolean ansi) {
     CommandLine cmd = new CommandLine(new RootCommand(context));
-    ErrorReporter reporter = new ErrorReporter();
+    ErrorReporter reporter = new ErrorReporter(context.redactor());
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
     cmd.setColorScheme(

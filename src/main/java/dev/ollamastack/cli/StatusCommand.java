@@ -40,7 +40,7 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
       names = "--interval",
       paramLabel = "DURATION",
       defaultValue = "2s",
-      converter = DurationConverter.Positive.class,
+      converter = DurationConverter.class,
       description = "Time between redraws with --watch (default: ${DEFAULT-VALUE}).")
   Duration interval;
 

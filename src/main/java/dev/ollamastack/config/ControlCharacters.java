@@ -4,10 +4,10 @@ import java.util.Optional;
 
 /**
  * Control characters in values, refused at their scalar: YAML lets an escape ({@code "\e[31m"},
- * {@code "\u0000"}) or an environment variable put them in a string, but Docker rejects a NUL in
- * an environment variable, terminals and log parsers choke on the rest, and a name or label with
- * one cannot work. Environment values may hold tabs and line breaks (multi-line JSON settings);
- * nothing else may hold any.
+ * {@code "\u0000"}) or an environment variable put them in a string, but Docker rejects a NUL in an
+ * environment variable, terminals and log parsers choke on the rest, and a name or label with one
+ * cannot work. Environment values may hold tabs and line breaks (multi-line JSON settings); nothing
+ * else may hold any.
  */
 final class ControlCharacters {
   private ControlCharacters() {}

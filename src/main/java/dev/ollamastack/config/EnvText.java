@@ -29,7 +29,8 @@ final class EnvText {
             e ->
                 restore(
                     e.getValue().path("env"),
-                    DottedPath.child(DottedPath.child("spec.extensions.settings", e.getKey()), "env"),
+                    DottedPath.child(
+                        DottedPath.child("spec.extensions.settings", e.getKey()), "env"),
                     sources));
   }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 /**
@@ -142,9 +142,16 @@ public final class SecretStore {
       Files.setPosixFilePermissions(file, StatePaths.PRIVATE_FILE);
     } catch (IOException e) {
       throw ToolException.refused(
-          "secrets file " + file + " is readable by others (" + was + ") and cannot be narrowed ("
-              + StatePaths.reason(e) + ")",
-          "run 'chmod 600 " + file + "' as its owner; if others could read it, rotate the"
+          "secrets file "
+              + file
+              + " is readable by others ("
+              + was
+              + ") and cannot be narrowed ("
+              + StatePaths.reason(e)
+              + ")",
+          "run 'chmod 600 "
+              + file
+              + "' as its owner; if others could read it, rotate the"
               + " secrets with 'ollama-stack init --rotate-secrets' (logs every user out)");
     }
     notes.add(

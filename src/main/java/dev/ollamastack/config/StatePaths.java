@@ -1,5 +1,6 @@
 package dev.ollamastack.config;
 
+import dev.ollamastack.model.ToolException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.ollamastack.model.ToolException;
 
 /**
  * Where the tool keeps what Docker cannot hold (DESIGN.md §6): {@code $OLLAMA_STACK_HOME/<name>/},

@@ -54,14 +54,15 @@ public final class DockerJavaEngine implements DockerEngine {
             : null;
   }
 
+  /** Also tells a Docker engine from anything else answering at its address. */
   @Override
   public EngineInfo info() {
-    return failures.call(
-        "info",
-        () -> {
-          docker.pingCmd().exec();
-          return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
-        });
+    try {
+      docker.pingCmd().exec();
+      return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
+    } catch (RuntimeException e) {
+      throw failures.identify("info", e);
+    }
   }
 
   @Override
