@@ -37,7 +37,8 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PlanDocument saved = planFile == null ? null : SavedPlans.read(planFile);
+    PlanDocument saved =
+        planFile == null ? null : SavedPlans.read(context().cwd().resolve(planFile));
     Path file = globals().file();
     if (saved != null) {
       SavedPlans.checkStackFile(saved, file == null ? null : context().cwd().resolve(file));

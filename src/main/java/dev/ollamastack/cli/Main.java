@@ -37,6 +37,7 @@ public final class Main {
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     int code = cmd.execute(args);
     System.out.flush();
+    System.err.flush();
     System.exit(code);
   }
 

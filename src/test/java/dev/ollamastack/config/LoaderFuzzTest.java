@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoaderFuzzTest {
   private static final long SEED = 17_2026L;
-  private static final int DOCUMENTS = 3000;
+  private static final int DOCUMENTS = 2500;
   private static final String PUNCTUATION = ":-?[]{},&*!|>'\"%@`#\t\n \\";
 
   @Test
@@ -55,21 +55,22 @@ class LoaderFuzzTest {
     Random random = new Random(SEED + 1);
     List<byte[]> seeds = examples();
     Path dir = Files.createTempDirectory("fuzz-cli");
-    for (int i = 0; i < DOCUMENTS / 10; i++) {
+    AppContext ctx =
+        new AppContext(
+            Map.of(),
+            dir,
+            dir.resolve("home"),
+            false,
+            () -> {
+              throw new AssertionError("validate never calls Docker");
+            },
+            new FakeHost());
+    // One command line for all: picocli resets every option before each parse.
+    var cmd = Main.commandLine(ctx, false);
+    for (int i = 0; i < DOCUMENTS / 12; i++) {
       byte[] doc = generate(random, seeds, i);
       Path file = dir.resolve("stack.yaml");
       Files.write(file, doc);
-      AppContext ctx =
-          new AppContext(
-              Map.of(),
-              dir,
-              dir.resolve("home"),
-              false,
-              () -> {
-                throw new AssertionError("validate never calls Docker");
-              },
-              new FakeHost());
-      var cmd = Main.commandLine(ctx, false);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       cmd.setOut(new PrintWriter(out, true));
@@ -87,8 +88,11 @@ class LoaderFuzzTest {
 
   @Test
   void nestingAtAndPastTheLimitInEveryStyleIsOneLocatedProblem() {
-    for (int depth : new int[] {63, 64, 65, 200, 2_000, 20_000}) {
+    for (int depth : new int[] {63, 64, 65, 200, 500, 2_000, 20_000}) {
       for (String style : List.of("flow-seq", "flow-map", "block-map", "block-seq", "mixed")) {
+        if (depth > 500 && style.startsWith("block")) {
+          continue; // indentation alone makes such a file larger than the 1 MB refused first
+        }
         byte[] doc = nested(style, depth).getBytes(StandardCharsets.UTF_8);
         Outcome o = outcome(doc, depth);
         if (depth > ExpansionGuard.MAX_DEPTH) {
@@ -315,7 +319,7 @@ class LoaderFuzzTest {
       case 3 ->
           nested(
               List.of("flow-seq", "flow-map", "block-map", "block-seq", "mixed").get(r.nextInt(5)),
-              r.nextInt(3_000));
+              r.nextInt(500));
       default -> head + "  services: " + "[".repeat(r.nextInt(100)) + "\n";
     };
   }
@@ -328,13 +332,13 @@ class LoaderFuzzTest {
       case "block-map" -> {
         s.append('\n');
         for (int i = 0; i < depth; i++) {
-          s.append("  ".repeat(i + 2)).append("k:\n");
+          s.append(" ".repeat(i + 3)).append("k:\n");
         }
       }
       case "block-seq" -> {
         s.append('\n');
         for (int i = 0; i < depth; i++) {
-          s.append("  ".repeat(i + 2)).append("-\n");
+          s.append(" ".repeat(i + 3)).append("-\n");
         }
       }
       default -> {
