@@ -4,6 +4,7 @@
 #   image layer, not the data volume), so a re-created container gets a new key;
 # - OLLAMA_BASE_URL(S) is stored in the data volume on first start and wins over the env later
 #   (unless ENABLE_PERSISTENT_CONFIG=false), like the real config table in webui.db.
+# Plus one test-only knob the real image does not have: a hold file that delays readiness (below).
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 cd "$SCRIPT_DIR" || exit 1
 PORT=${PORT:-8080}
@@ -69,6 +70,16 @@ unset WEBUI_SECRET_KEY
 
 echo "INFO:     Started server process [$$]" >&2
 echo "INFO:     Waiting for application startup." >&2
+# TEST-ONLY KNOB, not in the real image: while $DATA_DIR/.standin-hold-ready exists, startup does
+# not complete and nothing listens on $PORT yet, so readiness checks fail (the real uvicorn, too,
+# binds only after the app's startup, e.g. migrations, has finished). The file lives in the data
+# volume and changes no env, label or config, so a test can hold an apply in its readiness wait
+# without changing the container's config hash, and release it with
+# `docker exec <container> rm /app/backend/data/.standin-hold-ready`.
+HOLD=$DATA_DIR/.standin-hold-ready
+trap 'echo "INFO:     Shutting down" >&2; exit 0' TERM INT
+[ -e "$HOLD" ] && echo "stand-in: startup held until $HOLD is removed" >&2
+while [ -e "$HOLD" ]; do sleep 0.1; done
 echo "INFO:     Application startup complete." >&2
 echo "INFO:     Uvicorn running on http://$HOST:$PORT (Press CTRL+C to quit)" >&2
 /usr/lib/standin/busybox nc -ll -p "$PORT" -e /app/backend/standin/handler.sh &

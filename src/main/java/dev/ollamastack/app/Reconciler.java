@@ -41,7 +41,7 @@ public final class Reconciler {
 
   /** Loads and validates the stack file only: no Docker call. */
   public LoadedStack load(Path file) {
-    return new StackLoader(ctx.env(), ctx.cwd()).load(file);
+    return new StackLoader(ctx.env(), ctx.cwd(), ctx.stateHome()).load(file);
   }
 
   public PlannedStack plan(PlanRequest req, DockerEngine engine) {

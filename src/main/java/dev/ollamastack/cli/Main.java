@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** Entry point: builds the context from the real process, runs the command, exits. */
@@ -32,7 +33,8 @@ public final class Main {
             new DockerJavaEngineFactory(env),
             new SystemHostProbe(env),
             redactor);
-    CommandLine cmd = commandLine(context, Tty.isTerminal(1) && !noColor(env, args));
+    CommandLine cmd =
+        build(context, Tty.isTerminal(1) && !noColor(env, args), r -> Subcommands.addFor(r, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     int code = cmd.execute(args);
@@ -41,14 +43,30 @@ public final class Main {
     System.exit(code);
   }
 
+  /**
+   * Without autoflush: a PrintStream that flushes on every print would hand a line over in pieces,
+   * and a secret split across two pieces would escape the mask. Lines go out at their end, the rest
+   * on an explicit flush (a prompt), and everything at exit.
+   */
   private static PrintStream masked(PrintStream stream, Redactor redactor) {
     return new PrintStream(
-        new RedactingOutputStream(stream, redactor), true, StandardCharsets.UTF_8);
+        new RedactingOutputStream(stream, redactor), false, StandardCharsets.UTF_8);
   }
 
-  /** The command line for a context; tests call this and capture out/err. */
+  /**
+   * The command line for a context, every subcommand on it; tests call this and capture out/err.
+   */
   public static CommandLine commandLine(AppContext context, boolean ansi) {
+    return build(context, ansi, Subcommands::addAll);
+  }
+
+  /**
+   * The root command with the subcommands {@code register} adds, then configured: picocli applies
+   * handlers and colours to the subcommands present when they are set.
+   */
+  static CommandLine build(AppContext context, boolean ansi, Consumer<CommandLine> register) {
     CommandLine cmd = new CommandLine(new RootCommand(context));
+    register.accept(cmd);
     ErrorReporter reporter = new ErrorReporter(context.redactor());
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);

@@ -16,22 +16,6 @@ import picocli.CommandLine.Spec;
       "Runs a local LLM stack (Ollama, Open WebUI, mcpo, MCP extensions) on Docker, declared in"
           + " ollama-stack.yaml: observe, plan, apply."
     },
-    subcommands = {
-      picocli.CommandLine.HelpCommand.class,
-      CdsTrainingCommand.class,
-      InitCommand.class,
-      ValidateCommand.class,
-      ConfigCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DiffCommand.class,
-      StartCommand.class,
-      StopCommand.class,
-      RestartCommand.class,
-      StatusCommand.class,
-      LogsCommand.class,
-      CheckCommand.class,
-    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 operation failed, 2 changes pending (--detailed-exitcode),",

@@ -39,10 +39,20 @@ public final class StackLoader {
 
   private final Map<String, String> env;
   private final Path cwd;
+  private final ValidationCache cache;
 
   public StackLoader(Map<String, String> env, Path cwd) {
+    this(env, cwd, null);
+  }
+
+  /**
+   * @param stateHome {@code $OLLAMA_STACK_HOME}: contents that passed the schema check before are
+   *     not checked again ({@code validated.json}); {@code null} checks every time
+   */
+  public StackLoader(Map<String, String> env, Path cwd, Path stateHome) {
     this.env = Map.copyOf(env);
     this.cwd = cwd;
+    this.cache = new ValidationCache(stateHome);
   }
 
   /**
@@ -77,10 +87,15 @@ public final class StackLoader {
     TreeBuilder.Result tree = TreeBuilder.build(root, displayName, new Interpolator(env));
     List<Problem> problems = new ArrayList<>(tree.problems());
     Set<String> flagged = problems.stream().map(Problem::path).collect(Collectors.toSet());
-    new SchemaProblems(StackSchema.get(), tree.sources(), displayName)
-        .translate(StackSchema.get().validate(tree.root())).stream()
-            .filter(p -> !flagged.contains(p.path()))
-            .forEach(problems::add);
+    String installation = tree.root().path("metadata").path("name").asText(StackSpec.DEFAULT_NAME);
+    String key = problems.isEmpty() ? ValidationCache.key(tree.root()) : null;
+    boolean known = key != null && cache.knows(installation, key);
+    if (!known) {
+      new SchemaProblems(StackSchema.get(), tree.sources(), displayName)
+          .translate(StackSchema.get().validate(tree.root())).stream()
+              .filter(p -> !flagged.contains(p.path()))
+              .forEach(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidStackException(inFileOrder(problems));
     }
@@ -99,6 +114,9 @@ public final class StackLoader {
           inFileOrder(findings.errors()),
           inFileOrder(findings.warnings()),
           InvalidStackException.FIX_HINT);
+    }
+    if (!known) {
+      cache.remember(spec.name(), key);
     }
     return new LoadedStack(
         spec, displayName, path, sha256(bytes), inFileOrder(findings.warnings()));

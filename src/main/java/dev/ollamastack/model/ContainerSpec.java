@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * @param init whether Docker's init runs as PID 1 (reaps children, forwards SIGTERM)
  * @param dependsOnHealthy services that must be ready before this one starts
  * @param probe how the tool checks readiness from the host after start
+ * @param priorForms the canonical spec of this container as each earlier form version of the
+ *     renderer renders the same input ({@code "1"} → JSON): how a container made by an earlier
+ *     release is compared without recreating it for the upgrade alone. Not sent to Docker.
  */
 public record ContainerSpec(
     String name,
@@ -46,7 +49,8 @@ public record ContainerSpec(
     boolean init,
     ReadinessProbe probe,
     List<String> dependsOnHealthy,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Map<String, String> priorForms) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
@@ -65,6 +69,7 @@ public record ContainerSpec(
     devices = devices == null ? DeviceSpec.NONE : devices;
     dependsOnHealthy = List.copyOf(dependsOnHealthy);
     labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    priorForms = Collections.unmodifiableMap(new TreeMap<>(priorForms));
   }
 
   /**
@@ -97,6 +102,7 @@ public record ContainerSpec(
     b.probe = probe;
     b.dependsOnHealthy = new ArrayList<>(dependsOnHealthy);
     b.labels = new LinkedHashMap<>(labels);
+    b.priorForms = new LinkedHashMap<>(priorForms);
     return b;
   }
 
@@ -131,6 +137,7 @@ public record ContainerSpec(
     private ReadinessProbe probe;
     private List<String> dependsOnHealthy = new ArrayList<>();
     private Map<String, String> labels = new LinkedHashMap<>();
+    private Map<String, String> priorForms = new LinkedHashMap<>();
 
     private Builder(String name, Component component) {
       this.name = name;
@@ -237,6 +244,11 @@ public record ContainerSpec(
       return this;
     }
 
+    public Builder priorForms(Map<String, String> forms) {
+      priorForms = new LinkedHashMap<>(forms);
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(
           name,
@@ -259,7 +271,8 @@ public record ContainerSpec(
           init,
           probe,
           dependsOnHealthy,
-          labels);
+          labels,
+          priorForms);
     }
   }
 }

@@ -26,17 +26,4 @@ public record DesiredState(
     files = List.copyOf(files);
     models = List.copyOf(models);
   }
-
-  /** The same desired state without the named services' containers (a {@code stop}). */
-  public DesiredState without(java.util.Set<String> services) {
-    return new DesiredState(
-        installation,
-        network,
-        volumes,
-        containers.stream().filter(c -> !services.contains(c.service())).toList(),
-        files,
-        ollamaUrl,
-        models,
-        pruneModels);
-  }
 }

@@ -129,16 +129,22 @@ record ContainerDependent(
       return List.of();
     }
     String actualVersion = actual.labels().get(Labels.HASH_VERSION);
-    if (actualVersion != null && !ConfigHash.VERSION.equals(actualVersion)) {
-      // Hashed by another version of the canonical form: only a changed image recreates, so a
-      // tool upgrade never recreates the whole stack.
-      return Objects.equals(actual.image(), spec.image())
-          ? List.of()
-          : List.of("image " + actual.image() + " → " + spec.image());
+    String actualSpec = actual.labels().get(Labels.SPEC);
+    if (actualVersion == null || ConfigHash.VERSION.equals(actualVersion)) {
+      return explain(SpecDiff.reasons(actualSpec, spec.labels().get(Labels.SPEC)));
     }
-    List<String> reasons =
-        SpecDiff.reasons(actual.labels().get(Labels.SPEC), spec.labels().get(Labels.SPEC));
-    return explain(reasons);
+    String prior = spec.priorForms().get(actualVersion);
+    if (prior != null) {
+      // Made by an earlier release: compared in the form that release renders, so the upgrade
+      // alone recreates nothing and a change of the input still shows, field by field.
+      return Objects.equals(ConfigHash.sha256(prior), actual.configHash())
+          ? List.of()
+          : explain(SpecDiff.reasons(actualSpec, prior));
+    }
+    // A form this release does not know (made by a newer release): only a changed image counts.
+    return Objects.equals(actual.image(), spec.image())
+        ? List.of()
+        : List.of("image " + actual.image() + " → " + spec.image());
   }
 
   /** What a component's own rules add to the reasons. */

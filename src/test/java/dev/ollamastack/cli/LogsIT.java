@@ -11,6 +11,7 @@ import dev.ollamastack.app.logs.ServiceLine;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.testsupport.DockerAvailable;
+import dev.ollamastack.testsupport.DockerCli;
 import dev.ollamastack.testsupport.ItDocker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,25 +43,40 @@ class LogsIT {
     docker.close();
   }
 
+  /**
+   * Each container prints its next line only when the test creates a release file in it, and the
+   * test releases a line only after it has seen the previous one in the logs: Docker stamps the
+   * lines in this order by construction, whatever the scheduling.
+   */
   @Test
   void twoServicesAreMergedInTimeOrderAndPrintedVerbatim() throws Exception {
     String inst = docker.installation;
+    String ollama = inst + "-ollama";
+    String webui = inst + "-webui";
     docker.run(
-        inst + "-ollama",
+        ollama,
         "ollama",
         null,
         0,
-        "echo 'o1 " + NASTY + "'; sleep 0.6; printf '\\033[31mo3 red\\033[0m\\n'; sleep 300");
-    docker.run(inst + "-webui", "webui", null, 0, "sleep 0.3; echo w2 >&2; sleep 300");
+        "echo 'o1 "
+            + NASTY
+            + "'; "
+            + waitFor("o3")
+            + "printf '\\033[31mo3 red\\033[0m\\n'; "
+            + FOREVER);
+    docker.run(webui, "webui", null, 0, waitFor("w2") + "echo w2 >&2; " + FOREVER);
     AppContext ctx = ItStacks.context(home, docker);
     var loaded = ItStacks.stack(inst, 1, 2, null);
     LogsService logs = new LogsService();
     try (DockerEngine engine = ctx.engines().connect()) {
       LogSelection sel = logs.select(loaded, engine, List.of());
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> logs.read(engine, sel, new LogOptions(false, null, null, null)).size() == 3);
-      List<ServiceLine> lines = logs.read(engine, sel, new LogOptions(false, null, null, null));
+      LogOptions all = new LogOptions(false, null, null, null);
+      awaitLines(() -> logs.read(engine, sel, all), 1);
+      release(webui, "w2");
+      awaitLines(() -> logs.read(engine, sel, all), 2);
+      release(ollama, "o3");
+      awaitLines(() -> logs.read(engine, sel, all), 3);
+      List<ServiceLine> lines = logs.read(engine, sel, all);
       StringWriter out = new StringWriter();
       LogPrinter printer = new LogPrinter(new PrintWriter(out, true), sel.services(), false, false);
       lines.forEach(printer::print);
@@ -71,11 +87,27 @@ class LogsIT {
     }
   }
 
+  /** Keeps a container running until the test removes it (no time limit to race with). */
+  static final String FOREVER = "exec tail -f /dev/null";
+
+  /** A shell loop that returns once the test has created {@code /release-<step>}. */
+  static String waitFor(String step) {
+    return "until [ -e /release-" + step + " ]; do sleep 0.05; done; ";
+  }
+
+  static void release(String container, String step) {
+    DockerCli.run("exec", container, "touch", "/release-" + step);
+  }
+
+  static void awaitLines(java.util.concurrent.Callable<List<ServiceLine>> read, int count) {
+    await().atMost(Duration.ofSeconds(60)).until(read, l -> l.size() == count);
+  }
+
   @Test
   void followPicksUpARecreatedContainer() throws Exception {
     String inst = docker.installation;
     String name = inst + "-ollama";
-    String first = docker.run(name, "ollama", null, 0, "echo first; sleep 300");
+    String first = docker.run(name, "ollama", null, 0, "echo first; " + FOREVER);
     AppContext ctx = ItStacks.context(home, docker);
     var loaded = ItStacks.stack(inst, 1, 2, null);
     LogsService logs = new LogsService();
@@ -89,10 +121,10 @@ class LogsIT {
               new LogOptions(true, null, null, null),
               l -> seen.add(l.line().text()),
               Duration.ofMillis(300))) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("first"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains("first"));
         docker.remove(first);
-        docker.run(name, "ollama", null, 0, "echo second; sleep 300");
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("second"));
+        docker.run(name, "ollama", null, 0, "echo second; " + FOREVER);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains("second"));
       }
     }
     assertThat(seen).containsExactly("first", "second");

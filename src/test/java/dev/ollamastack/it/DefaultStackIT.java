@@ -1,19 +1,20 @@
 package dev.ollamastack.it;
 
-import static dev.ollamastack.testsupport.DockerCli.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ollamastack.health.HttpProbe;
 import dev.ollamastack.testsupport.Cli;
 import dev.ollamastack.testsupport.DockerAvailable;
 import dev.ollamastack.testsupport.DockerCli;
+import dev.ollamastack.testsupport.PrivateDockerd;
 import dev.ollamastack.testsupport.StandInImages;
+import dev.ollamastack.testsupport.TestDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,44 +22,41 @@ import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The README's first command on a machine with no stack file: {@code apply --yes} on the embedded
- * default, with the stand-ins tagged under the real image names (only where no such image exists: a
- * user's real image is never overwritten) and the default ports. Refuses to run where a real
- * installation named "ollama-stack" exists, so a developer's stack is never touched.
+ * The README's first command on a clean machine: {@code apply --yes} with no stack file, on the
+ * embedded default, which names the real images and the default ports.
+ *
+ * <p>The clean machine is a {@link PrivateDockerd} with the stand-ins tagged under the real names,
+ * in a network namespace of its own: real images, an installation named "ollama-stack" or a process
+ * on port 8080 of this machine are neither in the way nor touched. The CLI runs inside that
+ * namespace, so its published ports (docker-proxy on 127.0.0.1) are the ones it probes.
  */
-@DockerAvailable
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DefaultStackIT {
-  private static final String NAME = "ollama-stack";
-  private List<String> tagged = List.of();
+  private static final String[] CONTAINERS = {
+    "ollama-stack-ollama", "ollama-stack-webui", "ollama-stack-mcp-proxy"
+  };
+
+  private PrivateDockerd dockerd;
+  private Map<String, Optional<String>> sharedRealImages;
   private Path work;
   private Cli cli;
 
   @BeforeAll
   void setUp() throws Exception {
-    StandInImages.ensureBuilt();
-    String ours = DockerCli.run("ps", "-aq", "--filter", "label=ollama-stack.installation=" + NAME);
-    String volumes = DockerCli.run("volume", "ls", "-q", "--filter", "name=" + NAME + "_");
-    for (int port : new int[] {11434, 8080, 8200}) {
-      if (HttpProbe.tcpOpen("127.0.0.1", port, Duration.ofMillis(300))) {
-        unusable("port " + port + " is in use on this machine");
-      }
-    }
-    if (!ours.isBlank() || !volumes.isBlank()) {
-      unusable("an installation named \"" + NAME + "\" exists here; not touching it");
-    }
-    tagged = StandInImages.tagAsRealNamesIfAbsent();
-    if (tagged.size() != StandInImages.REAL_NAMES.size()) {
-      unusable(
-          "real images exist locally (" + tagged + " tagged); the default stack would run them");
-    }
+    PrivateDockerd.unavailableReason().ifPresent(DefaultStackIT::unusable);
+    sharedRealImages = realImagesOnTheSharedDaemon();
+    dockerd = PrivateDockerd.start();
+    StandInImages.tagAsRealNames(dockerd.env());
     work = Files.createTempDirectory("default-stack-it");
-    cli = new Cli(work, work.resolve("home"));
+    cli =
+        new Cli(work, work.resolve("home"))
+            .env("DOCKER_HOST", dockerd.dockerHost())
+            .prefix(dockerd.inNetns());
   }
 
-  /** Outside CI a busy machine skips with the reason; in CI the test must run, so it fails. */
+  /** Outside CI a machine without root or dockerd skips with the reason; CI must run it. */
   private static void unusable(String why) {
-    if ("true".equals(System.getenv("CI"))) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("DefaultStackIT cannot run: " + why);
     }
     throw new TestAbortedException(why);
@@ -66,12 +64,13 @@ class DefaultStackIT {
 
   @AfterAll
   void tearDown() {
-    if (cli != null) {
-      cli.run("stop");
-      DockerCli.tryRun("volume", "rm", NAME + "_ollama_data", NAME + "_webui_data");
-      DockerCli.tryRun("network", "rm", NAME + "_network");
+    if (dockerd != null) {
+      dockerd.close(); // its containers, volumes and images go with it
     }
-    StandInImages.removeTags(tagged);
+  }
+
+  private String inspect(String container, String format) {
+    return DockerCli.runOn(dockerd.dockerHost(), "inspect", "--format", format, container);
   }
 
   @Test
@@ -79,8 +78,7 @@ class DefaultStackIT {
     Cli.Result apply = cli.run("apply", "--yes");
     assertThat(apply.exitCode()).as("%s", apply).isZero();
     assertThat(apply.out()).contains("from <built-in default>").contains("Apply complete");
-    for (String c :
-        new String[] {"ollama-stack-ollama", "ollama-stack-webui", "ollama-stack-mcp-proxy"}) {
+    for (String c : CONTAINERS) {
       assertThat(inspect(c, "{{.State.Status}}")).isEqualTo("running");
       assertThat(inspect(c, "{{json .HostConfig.PortBindings}}"))
           .contains("\"HostIp\":\"127.0.0.1\"");
@@ -96,5 +94,31 @@ class DefaultStackIT {
     assertThat(status.exitCode()).as("%s", status).isZero();
     JsonNode doc = new ObjectMapper().readTree(status.out());
     assertThat(doc.toString()).contains("ollama-stack-webui");
+    // healthy = its probe answered on the published port: docker-proxy on 127.0.0.1 works
+    Map<String, String> health = new TreeMap<>();
+    doc.path("services")
+        .forEach(s -> health.put(s.path("service").asText(), s.path("health").asText()));
+    assertThat(health)
+        .containsEntry("ollama", "healthy")
+        .containsEntry("webui", "healthy")
+        .containsEntry("mcp-proxy", "healthy");
+
+    assertThat(realImagesOnTheSharedDaemon())
+        .as("images under the real names on the shared daemon")
+        .isEqualTo(sharedRealImages);
+  }
+
+  /**
+   * The ids of images under the real names on the test JVM's daemon (empty: none, or no daemon).
+   */
+  private static Map<String, Optional<String>> realImagesOnTheSharedDaemon() {
+    Map<String, Optional<String>> ids = new TreeMap<>();
+    if (!DockerAvailable.Check.probe().available()) {
+      return ids;
+    }
+    try (TestDocker docker = TestDocker.connect()) {
+      StandInImages.REAL_NAMES.values().forEach(n -> ids.put(n, docker.imageId(n)));
+    }
+    return ids;
   }
 }

@@ -14,9 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,6 +62,11 @@ class ExternalOllamaAndModelsIT {
             "-p",
             ollamaPort + ":11434",
             StandInImages.ollama()));
+    // Serving is a state to wait for: the first test must not race the stand-in's start.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> get(ollamaPort, "/api/version").has("version"));
     externalIp =
         DockerCli.inspect(
             name + "-external",
@@ -101,7 +108,9 @@ class ExternalOllamaAndModelsIT {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(r.body());
   }

@@ -36,6 +36,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconcileIT {
+  /** Test-only hold files of the stand-ins: present in the volume, the new container waits. */
+  private static final String WEBUI_HOLD = "/app/backend/data/.standin-hold-ready";
+
+  private static final String OLLAMA_HOLD = "/root/.ollama/.standin-hold-ready";
+
   private final String name = "osit-" + UUID.randomUUID().toString().substring(0, 8);
   private final int ollamaPort = DockerCli.freePort();
   private final int webuiPort = DockerCli.freePort();
@@ -93,6 +98,10 @@ class ReconcileIT {
   }
 
   private void writeStack(String keepAlive) throws Exception {
+    writeStack(keepAlive, null);
+  }
+
+  private void writeStack(String keepAlive, String webuiName) throws Exception {
     Files.writeString(
         stackFile,
         """
@@ -111,6 +120,7 @@ class ReconcileIT {
             webui:
               image: %s
               port: %d
+              env: {%s}
             mcpProxy:
               image: %s
               port: %d
@@ -124,6 +134,7 @@ class ReconcileIT {
                 keepAlive,
                 StandInImages.webui(),
                 webuiPort,
+                webuiName == null ? "" : "WEBUI_NAME: \"" + webuiName + "\"",
                 StandInImages.mcpo(),
                 mcpoPort));
   }
@@ -256,30 +267,85 @@ class ReconcileIT {
   @Test
   @Order(6)
   void twoAppliesAtOnceOneExits5() throws Exception {
+    // Held mid-apply: the recreated webui does not serve while the hold file is in its volume,
+    // so the first apply sits in its readiness wait, holding the lock, until the test says so.
+    String webui = name + "-webui";
+    DockerCli.run("exec", webui, "touch", WEBUI_HOLD);
     Process first = cli.start("restart");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> Cli.stderrSoFar(first).contains("recreating"));
-    Cli.Result second = cli.run("apply", "--yes");
+    Cli.Result second;
+    boolean heldThroughout;
+    try {
+      awaitStderr(first, "container " + webui + ": waiting for webui to be ready");
+      second = cli.run("apply", "--yes");
+      heldThroughout = first.isAlive();
+    } finally {
+      release(webui, WEBUI_HOLD); // the new container: same name, same volume
+    }
     Cli.Result firstResult = Cli.collect(first);
+    assertThat(heldThroughout)
+        .as("first apply held while the second ran: %s", firstResult)
+        .isTrue();
+    assertThat(second.exitCode()).as("second: %s\nfirst: %s", second, firstResult).isEqualTo(5);
+    assertThat(second.err()).contains("another apply is running");
     assertThat(firstResult.exitCode()).as("%s", firstResult).isZero();
-    assertThat(second.exitCode()).as("%s", second).isEqualTo(5);
+    assertThat(firstResult.out()).contains("Apply complete");
+    assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();
   }
 
   @Test
   @Order(7)
   void applyKilledWithSigkillIsFinishedByTheNextApply() throws Exception {
-    Process restart = cli.start("restart");
+    // A change to ollama and webui; webui waits for ollama to be ready. The new ollama is held
+    // (hold file in its volume), so the kill lands at a known point: ollama recreated and not
+    // yet serving, webui not yet touched.
+    String ollama = name + "-ollama";
+    DockerCli.run("exec", ollama, "touch", OLLAMA_HOLD);
+    writeStack("1h", "held-apply");
+    String webuiBefore = id("webui");
+    Process apply = cli.start("apply", "--yes");
+    try {
+      awaitStderr(apply, "container " + ollama + ": waiting for ollama to be ready");
+      apply.destroyForcibly(); // SIGKILL
+      apply.waitFor();
+      Cli.collect(apply);
+    } finally {
+      release(ollama, OLLAMA_HOLD);
+    }
     Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> Cli.stderrSoFar(restart).contains("recreating"));
-    restart.destroyForcibly(); // SIGKILL
-    restart.waitFor();
-    Cli.Result apply = cli.run("apply", "--yes");
-    assertThat(apply.exitCode()).as("%s", apply).isZero();
+        .atMost(Duration.ofSeconds(90))
+        .ignoreExceptions()
+        .until(() -> http(ollamaPort, "/api/version") == 200);
+
     Cli.Result plan = cli.run("plan", "--detailed-exitcode");
-    assertThat(plan.exitCode()).as("%s", plan).isZero();
+    assertThat(plan.exitCode()).as("%s", plan).isEqualTo(2);
+    assertThat(plan.out())
+        .contains("~ container " + name + "-webui (recreate)")
+        .doesNotContain("container " + ollama + " (recreate)");
+    Cli.Result next = cli.run("apply", "--yes");
+    assertThat(next.exitCode()).as("%s", next).isZero();
+    assertThat(id("webui")).isNotEqualTo(webuiBefore);
+    assertThat(inspect(name + "-webui", "{{json .Config.Env}}")).contains("WEBUI_NAME=held-apply");
+    Cli.Result converged = cli.run("plan", "--detailed-exitcode");
+    assertThat(converged.exitCode()).as("%s", converged).isZero();
     assertThat(http(webuiPort, "/health")).isEqualTo(200);
+  }
+
+  /** Removes a hold file (also after a failure, so the next test is not held). */
+  private static void release(String container, String holdFile) {
+    DockerCli.run("exec", container, "rm", "-f", holdFile);
+  }
+
+  /**
+   * Waits until a running CLI has printed {@code line} on stderr; fails at once, with its output,
+   * if it exits first.
+   */
+  private static void awaitStderr(Process p, String line) throws Exception {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> Cli.stderrSoFar(p).contains(line) || !p.isAlive());
+    if (!Cli.stderrSoFar(p).contains(line)) {
+      throw new AssertionError("exited before \"" + line + "\": " + Cli.collect(p));
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class Cli {
   private final Map<String, String> env = new HashMap<>();
   // Inherited variables to drop, e.g. DOCKER_HOST for a test of Docker contexts.
   private final Set<String> unset = new HashSet<>();
+  private final List<String> prefix = new ArrayList<>();
 
   public Cli(Path workDir, Path stateHome) {
     this.workDir = workDir;
@@ -38,6 +39,13 @@ public final class Cli {
   public Cli unsetEnv(String key) {
     env.remove(key);
     unset.add(key);
+    return this;
+  }
+
+  /** Runs the CLI under {@code command} (e.g. {@code nsenter} into another network namespace). */
+  public Cli prefix(List<String> command) {
+    prefix.clear();
+    prefix.addAll(command);
     return this;
   }
 
@@ -74,7 +82,7 @@ public final class Cli {
    * Starts the CLI without waiting; stdout and stderr go to temp files read by {@link #collect}.
    */
   public Process start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(jar().toString());

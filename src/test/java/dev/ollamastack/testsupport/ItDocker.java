@@ -10,7 +10,6 @@ import com.github.dockerjava.api.model.Ports;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.model.Labels;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,15 @@ import java.util.UUID;
  * removes exactly the containers it created.
  */
 public final class ItDocker implements AutoCloseable {
-  public static final String IMAGE = "ollama-stack-test/busybox:latest";
+  private static final String DOCKERFILE =
+      "FROM scratch\nCOPY busybox /bin/busybox\n"
+          + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
+
+  /**
+   * Tagged by content (busybox and Dockerfile): other checkouts build theirs on the same daemon,
+   * and a shared {@code :latest} could be retagged under a running test.
+   */
+  public static final String IMAGE = "ollama-stack-test/busybox:" + contentTag();
 
   /** The installation label of this test's containers: unique, so nothing real is in the way. */
   public final String installation = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,16 +49,24 @@ public final class ItDocker implements AutoCloseable {
   public void buildImage() throws IOException {
     Path dir = Files.createTempDirectory("it-busybox");
     Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
-    Files.writeString(
-        dir.resolve("Dockerfile"),
-        "FROM scratch\nCOPY busybox /bin/busybox\n"
-            + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
+    Files.writeString(dir.resolve("Dockerfile"), DOCKERFILE);
     client
         .buildImageCmd(dir.toFile())
         .withTags(Set.of(IMAGE))
         .withPull(false)
         .exec(new BuildImageResultCallback())
         .awaitImageId();
+  }
+
+  private static String contentTag() {
+    try {
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(DOCKERFILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(Path.of("/bin/busybox")));
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return "unbuildable"; // buildImage fails with the reason
+    }
   }
 
   /** A container of our test installation (or foreign with {@code component null}), started. */
@@ -87,10 +102,8 @@ public final class ItDocker implements AutoCloseable {
     created.remove(id);
   }
 
-  public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  public static int freePort() {
+    return DockerCli.freePort();
   }
 
   @Override

@@ -12,10 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,16 +25,21 @@ import java.util.stream.Stream;
  * registry is needed): busybox shell scripts that mirror the real images' interfaces and traps (see
  * each Dockerfile).
  *
- * <p>Each image is built at most once per JVM, and not at all when an image of the same tag already
- * carries the content hash of its files (label {@value #HASH_LABEL}): IT classes call {@link
- * #ensureBuilt()} freely. Images are tagged only under {@code ollama-stack-test/...}; {@link
- * #tagAsRealNamesIfAbsent()} adds the real names for tests of the tool's defaults, never over an
- * existing image.
+ * <p>Tags are content-addressed ({@code ollama-stack-test/ollama:<hash>}, the hash of the image's
+ * files): other checkouts on the same daemon build their own stand-ins, and a shared {@code
+ * :latest} would be retagged under a running test by whichever built last. Each image is built at
+ * most once per JVM and daemon, and not at all when its tag exists with the content hash (label
+ * {@value #HASH_LABEL}): IT classes call {@link #ensureBuilt()} freely. On the shared daemon,
+ * images are tagged only under {@code ollama-stack-test/...}; {@link #tagAsRealNames(Map)} adds the
+ * real names, for tests of the tool's defaults, only on a private throwaway daemon ({@link
+ * PrivateDockerd}), so a real image on the machine is never replaced, hidden or in the way.
  */
 public final class StandInImages {
-  public static final String OLLAMA = "ollama-stack-test/ollama:latest";
-  public static final String WEBUI = "ollama-stack-test/open-webui:latest";
-  public static final String MCPO = "ollama-stack-test/mcpo:latest";
+  private static final Path BUSYBOX = Path.of("/bin/busybox");
+
+  public static final String OLLAMA = tag("ollama", "ollama");
+  public static final String WEBUI = tag("open-webui", "webui");
+  public static final String MCPO = tag("mcpo", "mcpo");
 
   /** Stand-in tag → the real image's default reference. */
   public static final Map<String, String> REAL_NAMES =
@@ -45,20 +52,47 @@ public final class StandInImages {
 
   private static final Map<String, String> SOURCES =
       Map.of(OLLAMA, "ollama", WEBUI, "webui", MCPO, "mcpo");
-  private static final Path BUSYBOX = Path.of("/bin/busybox");
-  private static boolean built;
+  private static final Set<String> BUILT_ON = new HashSet<>();
 
   private StandInImages() {}
 
-  /** Builds the images from the command line (bench/build-standins.sh). */
+  /**
+   * Builds the images from the command line (bench/build-standins.sh) and also tags them {@code
+   * :latest} for the benchmark's compose file; tests never use {@code :latest}.
+   */
   public static void main(String[] args) {
     ensureBuilt();
-    System.out.println(String.join("\n", List.of(OLLAMA, WEBUI, MCPO)));
+    try (TestDocker docker = TestDocker.connect()) {
+      for (String tag : List.of(OLLAMA, WEBUI, MCPO)) {
+        String latest = tag.substring(0, tag.lastIndexOf(':')) + ":latest";
+        docker.tag(tag, latest);
+        System.out.println(latest);
+      }
+    }
   }
 
-  /** Builds the three images if needed; returns quickly after the first call in a JVM. */
-  public static synchronized void ensureBuilt() {
-    if (built) {
+  private static String tag(String repository, String source) {
+    String version;
+    try {
+      version = contentHash(standinsDir().resolve(source)).substring(0, 12);
+    } catch (RuntimeException e) {
+      version = "unbuildable"; // ensureBuilt says why (no busybox, no sources)
+    }
+    return "ollama-stack-test/" + repository + ":" + version;
+  }
+
+  /** Builds the three images on the test JVM's daemon if needed (quick after the first call). */
+  public static void ensureBuilt() {
+    ensureBuilt(System.getenv());
+  }
+
+  /**
+   * Builds the three images if needed on the daemon that {@code env} names ({@code DOCKER_HOST}),
+   * through the engine API; returns quickly after the first call per daemon in a JVM.
+   */
+  public static synchronized void ensureBuilt(Map<String, String> env) {
+    String host = new DockerJavaEngineFactory(env).host();
+    if (BUILT_ON.contains(host)) {
       return;
     }
     if (!Files.isReadable(BUSYBOX)) {
@@ -67,28 +101,25 @@ public final class StandInImages {
     }
     long start = System.nanoTime();
     List<String> rebuilt = new ArrayList<>();
-    try (TestDocker docker = TestDocker.connect();
-        DockerEngine engine = new DockerJavaEngineFactory(System.getenv()).connect()) {
+    try (TestDocker docker = TestDocker.connect(env);
+        DockerEngine engine = new DockerJavaEngineFactory(env).connect()) {
       for (String tag : List.of(OLLAMA, WEBUI, MCPO)) {
         Path source = standinsDir().resolve(SOURCES.get(tag));
         String hash = contentHash(source);
         boolean current =
             docker.imageLabels(tag).map(l -> hash.equals(l.get(HASH_LABEL))).orElse(false);
         if (!current) {
-          var previous = docker.imageId(tag);
           build(engine, source, tag, hash);
           rebuilt.add(tag);
-          // The outdated build would linger as a dangling <none> image.
-          previous
-              .filter(id -> !docker.imageId(tag).equals(java.util.Optional.of(id)))
-              .ifPresent(docker::removeImageQuietly);
         }
       }
     }
-    built = true;
+    BUILT_ON.add(host);
     System.err.printf(
-        "stand-in images ready in %d ms (built: %s)%n",
-        (System.nanoTime() - start) / 1_000_000, rebuilt.isEmpty() ? "none, all current" : rebuilt);
+        "stand-in images ready on %s in %d ms (built: %s)%n",
+        host,
+        (System.nanoTime() - start) / 1_000_000,
+        rebuilt.isEmpty() ? "none, all current" : rebuilt);
   }
 
   public static String ollama() {
@@ -107,39 +138,24 @@ public final class StandInImages {
   }
 
   /**
-   * Tags each stand-in under its real name when no image of that name exists locally (a user's real
-   * image is never replaced). Returns the names tagged, for {@link #removeTags(List)}.
+   * Builds the stand-ins on the private daemon {@code env} names and tags each under its real name
+   * there. Refuses the test JVM's own daemon (the one users and other tests share), and any image
+   * that already has a real name: a real image is never replaced.
    */
-  public static synchronized List<String> tagAsRealNamesIfAbsent() {
-    ensureBuilt();
-    List<String> tagged = new ArrayList<>();
-    try (TestDocker docker = TestDocker.connect()) {
-      for (Map.Entry<String, String> e : new LinkedHashMap<>(REAL_NAMES).entrySet()) {
-        if (docker.imageId(e.getValue()).isEmpty()) {
-          docker.tag(e.getKey(), e.getValue());
-          tagged.add(e.getValue());
-        }
-      }
+  public static synchronized void tagAsRealNames(Map<String, String> env) {
+    String host = new DockerJavaEngineFactory(env).host();
+    if (host.equals(new DockerJavaEngineFactory(System.getenv()).host())) {
+      throw new IllegalStateException(
+          "real image names are tagged only on a private daemon, not on " + host);
     }
-    return tagged;
-  }
-
-  /**
-   * Removes real-name tags made by {@link #tagAsRealNamesIfAbsent()} (only those on a stand-in).
-   */
-  public static synchronized void removeTags(List<String> realNames) {
-    try (TestDocker docker = TestDocker.connect()) {
-      for (String name : realNames) {
-        String standIn =
-            REAL_NAMES.entrySet().stream()
-                .filter(e -> e.getValue().equals(name))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a stand-in name: " + name));
-        var id = docker.imageId(name);
-        if (id.isPresent() && id.equals(docker.imageId(standIn))) {
-          docker.untag(name);
+    ensureBuilt(env);
+    try (TestDocker docker = TestDocker.connect(env)) {
+      for (Map.Entry<String, String> e : new TreeMap<>(REAL_NAMES).entrySet()) {
+        if (docker.imageId(e.getValue()).isPresent()) {
+          throw new IllegalStateException(
+              "an image " + e.getValue() + " exists on " + host + "; not replacing it");
         }
+        docker.tag(e.getKey(), e.getValue());
       }
     }
   }

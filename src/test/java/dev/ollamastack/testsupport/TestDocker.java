@@ -32,7 +32,12 @@ public final class TestDocker implements AutoCloseable {
 
   /** A client for the daemon the tool would use ({@code DOCKER_HOST}, context, local socket). */
   public static TestDocker connect() {
-    return new TestDocker(new DockerJavaEngineFactory(System.getenv()).client());
+    return connect(System.getenv());
+  }
+
+  /** A client for the daemon that {@code env} names ({@code DOCKER_HOST}, context, TLS). */
+  public static TestDocker connect(Map<String, String> env) {
+    return new TestDocker(new DockerJavaEngineFactory(env).client());
   }
 
   /** Output and exit code of a command run in a container. */

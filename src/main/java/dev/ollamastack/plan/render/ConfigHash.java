@@ -32,7 +32,16 @@ import java.util.List;
  * only, so an upgrade of the tool never recreates the whole stack.
  */
 public final class ConfigHash {
-  public static final String VERSION = "1";
+  /**
+   * The form version this release renders. A release that renders the same input differently (a new
+   * mount, another health check) bumps it and keeps rendering the earlier forms too (see {@link
+   * RenderInputs#formVersion()}), so a container an earlier release made is compared in its own
+   * form: unchanged input, no recreate.
+   */
+  public static final int FORM_VERSION = 1;
+
+  /** {@link #FORM_VERSION} as the {@code ollama-stack.hash-version} label writes it. */
+  public static final String VERSION = String.valueOf(FORM_VERSION);
 
   /** How a secret appears in the canonical form: its digest, never its value. */
   public static final String SENSITIVE_PREFIX = "sha256:";

@@ -16,6 +16,8 @@ import java.util.List;
  * @param network the stack network every container joins
  * @param gpuAccess how NVIDIA GPUs reach the ollama container (detected from the host)
  * @param stateDir {@code $OLLAMA_STACK_HOME/<name>} on the Docker host, for mounted files
+ * @param formVersion the form version to render: {@link ConfigHash#FORM_VERSION}, or an earlier one
+ *     to reproduce what an earlier release made of the same input
  */
 public record RenderInputs(
     StackSpec spec,
@@ -23,7 +25,13 @@ public record RenderInputs(
     int hostCpus,
     String network,
     GpuAccess gpuAccess,
-    String stateDir) {
+    String stateDir,
+    int formVersion) {
+
+  /** The same inputs, rendered as form {@code version}. */
+  RenderInputs asForm(int version) {
+    return new RenderInputs(spec, secrets, hostCpus, network, gpuAccess, stateDir, version);
+  }
 
   /** {@code hostPort} published on the address {@code expose} names; none when it is null. */
   List<PortBinding> ports(Integer hostPort, int containerPort) {

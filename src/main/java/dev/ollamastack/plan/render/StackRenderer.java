@@ -55,13 +55,17 @@ public final class StackRenderer {
     Map<String, String> base = baseLabels(name);
     NetworkSpec network = new NetworkSpec(name + "_network", base);
     RenderInputs in =
-        new RenderInputs(spec, secrets, hostCpus, network.name(), gpuAccess, stateDir);
+        new RenderInputs(
+            spec, secrets, hostCpus, network.name(), gpuAccess, stateDir, ConfigHash.FORM_VERSION);
     List<ContainerSpec> containers = new ArrayList<>();
     List<RenderedFile> files = new ArrayList<>();
     for (ComponentContainer component : StackServices.runningComponents(spec)) {
       List<RenderedFile> own = component.files(in);
       files.addAll(own);
-      containers.add(withHashLabels(component.render(in), own, base));
+      containers.add(
+          withHashLabels(component.render(in), own, base).toBuilder()
+              .priorForms(priorForms(component, in))
+              .build());
     }
     return new DesiredState(
         name,
@@ -72,6 +76,17 @@ public final class StackRenderer {
         WebuiContainer.ollamaUrlFromHost(spec),
         spec.ollama().models(),
         spec.ollama().pruneModels());
+  }
+
+  /** What each earlier form version made of the same input, for containers an old release made. */
+  private static Map<String, String> priorForms(ComponentContainer component, RenderInputs in) {
+    Map<String, String> forms = new LinkedHashMap<>();
+    for (int v = 1; v < ConfigHash.FORM_VERSION; v++) {
+      RenderInputs old = in.asForm(v);
+      forms.put(
+          String.valueOf(v), ConfigHash.canonicalJson(component.render(old), component.files(old)));
+    }
+    return forms;
   }
 
   /** The named volumes the containers mount, in container order: no container, no volume. */
