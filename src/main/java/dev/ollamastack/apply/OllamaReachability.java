@@ -42,11 +42,17 @@ final class OllamaReachability {
    * (whose readiness the plan already waits for).
    */
   static Optional<String> urlToCheck(ContainerSpec spec) {
-    if (spec.component() != Component.WEBUI
-        || spec.dependsOnHealthy().contains(Component.OLLAMA.serviceName())) {
+    String url = spec.env().get(URL_ENV);
+    if (spec.component() != Component.WEBUI || url == null || ours(spec, url)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(spec.env().get(URL_ENV));
+    return Optional.of(url);
+  }
+
+  /** The stack's own ollama container: ready when its own action is, no need to check it here. */
+  private static boolean ours(ContainerSpec spec, String url) {
+    String installation = spec.name().substring(0, spec.name().length() - "-webui".length());
+    return url.startsWith("http://" + Component.OLLAMA.containerName(installation) + ":");
   }
 
   Result check(String containerId, String url) {

@@ -80,7 +80,7 @@ class PlanExecutorTest {
   }
 
   @Test
-  void ollamaNeverHealthyFailsItAndSkipsWhatWaitsForIt() {
+  void ollamaNeverHealthyFailsItAloneWebuiAndMcpoNeedOnlyItsUrl() {
     engine.withImages(OLLAMA_IMG, WEBUI_IMG, MCPO_IMG);
     engine.neverHealthy.add("ollama-stack-ollama");
     ApplyResult r = apply(plan());
@@ -88,14 +88,10 @@ class PlanExecutorTest {
     assertThat(o.get("container:ollama-stack-ollama"))
         .isInstanceOfSatisfying(
             Outcome.Failed.class, f -> assertThat(f.error()).startsWith("ollama not ready after"));
-    assertThat(o.get("container:ollama-stack-webui"))
-        .isEqualTo(new Outcome.Skipped("container ollama-stack-ollama failed"));
+    assertThat(o.get("container:ollama-stack-webui")).isInstanceOf(Outcome.Done.class);
+    assertThat(o.get("container:ollama-stack-mcp-proxy")).isInstanceOf(Outcome.Done.class);
     assertThat(o.get("network:ollama-stack_network")).isInstanceOf(Outcome.Done.class);
-    assertThat(r.notConverged())
-        .containsExactly(
-            "container ollama-stack-ollama",
-            "container ollama-stack-webui",
-            "container ollama-stack-mcp-proxy");
+    assertThat(r.notConverged()).containsExactly("container ollama-stack-ollama");
   }
 
   @Test
@@ -120,7 +116,7 @@ class PlanExecutorTest {
     assertThat(o.get("container:ollama-stack-ollama"))
         .isInstanceOfSatisfying(
             Outcome.Failed.class, f -> assertThat(f.error()).contains("already exists"));
-    assertThat(o.get("container:ollama-stack-mcp-proxy")).isInstanceOf(Outcome.Skipped.class);
+    assertThat(o.get("container:ollama-stack-mcp-proxy")).isInstanceOf(Outcome.Done.class);
     assertThat(o.get("volume:ollama-stack_webui_data")).isInstanceOf(Outcome.Done.class);
   }
 

@@ -74,7 +74,6 @@ final class McpProxyContainer implements ComponentContainer {
                 5,
                 RenderInputs.secs(60)))
         .probe(new ReadinessProbe("/docs"))
-        .dependsOnHealthy(StackServices.ollamaDependency(spec))
         .build();
   }
 

@@ -1,6 +1,5 @@
 package dev.ollamastack.plan.render;
 
-import dev.ollamastack.model.Component;
 import dev.ollamastack.model.StackSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +44,6 @@ public final class StackServices {
   public static List<String> notes(StackSpec declared) {
     StackSpec spec = PlatformDefaults.apply(declared);
     return COMPONENTS.stream().map(c -> c.notRunNote(spec)).flatMap(Optional::stream).toList();
-  }
-
-  /** The services a client of Ollama waits for: ours, when Ollama runs in the stack. */
-  static List<String> ollamaDependency(StackSpec spec) {
-    return new OllamaContainer().runs(spec) ? List.of(Component.OLLAMA.serviceName()) : List.of();
   }
 
   /** Where the tool reaches Ollama from the host, or null when it cannot. */

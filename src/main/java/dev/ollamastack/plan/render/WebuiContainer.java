@@ -67,7 +67,8 @@ final class WebuiContainer implements ComponentContainer {
                 5,
                 RenderInputs.secs(120)))
         .probe(new ReadinessProbe("/health"))
-        .dependsOnHealthy(StackServices.ollamaDependency(spec))
+        // Only Ollama's URL is needed to start: Open WebUI connects when it is used, so both
+        // start at once and a cold apply waits for the slower of the two, not their sum.
         .build();
   }
 
