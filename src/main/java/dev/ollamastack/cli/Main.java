@@ -67,7 +67,9 @@ public final class Main {
   static CommandLine build(AppContext context, boolean ansi, Consumer<CommandLine> register) {
     CommandLine cmd = new CommandLine(new RootCommand(context));
     register.accept(cmd);
-    ErrorReporter reporter = new ErrorReporter(context.redactor());
+    // No context when only the command model is wanted (help text, subcommand lists).
+    ErrorReporter reporter =
+        new ErrorReporter(context == null ? new Redactor() : context.redactor());
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
     cmd.setColorScheme(

@@ -48,6 +48,12 @@ record ContainerDependent(
     desiredNames = Set.copyOf(desiredNames);
   }
 
+  /** A container that is the only one of the desired state. */
+  ContainerDependent(
+      ContainerSpec spec, List<RenderedFile> files, List<ResourceKey> dependsOn, RunOverride o) {
+    this(spec, files, dependsOn, o, Set.of(spec.name()));
+  }
+
   @Override
   public ResourceKey key() {
     return ResourceKey.container(spec.name());
