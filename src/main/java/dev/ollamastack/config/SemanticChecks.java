@@ -52,6 +52,7 @@ final class SemanticChecks {
     checkExtensions(spec);
     checkNameLengths(spec);
     errors.addAll(ReservedEnv.problems(spec, file, sources, stateHome));
+    errors.addAll(DockerLimits.problems(spec, file, sources));
     return new Findings(List.copyOf(errors), List.copyOf(warnings));
   }
 
