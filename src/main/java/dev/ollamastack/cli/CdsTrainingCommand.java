@@ -1,8 +1,10 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.app.AppContext;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Secrets;
@@ -13,17 +15,27 @@ import dev.ollamastack.plan.PlanDocument;
 import dev.ollamastack.plan.PlanText;
 import dev.ollamastack.plan.Planner;
 import dev.ollamastack.plan.render.StackRenderer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Hidden: the launcher runs this once per build with {@code -XX:ArchiveClassesAtExit} so the CDS
  * archive holds the classes of the hot path (YAML, schema, planner, JSON, docker-java), not only
  * those of whatever command happened to run first. Changes nothing: the embedded stack, an empty
- * observed state, and read-only Docker calls when a daemon answers.
+ * observed state, and read-only Docker calls when a daemon answers; then the read-only commands
+ * themselves ({@code plan}, {@code diff}, {@code status}) on the embedded stack, with a throw-away
+ * state directory, their output discarded.
  */
 @Command(name = "__cds-training", hidden = true)
 final class CdsTrainingCommand extends CommandSupport implements Callable<Integer> {
@@ -46,9 +58,51 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
       engine.listContainers(Map.of("ollama-stack.installation", "__cds-training"));
       engine.listNetworks(Map.of("ollama-stack.installation", "__cds-training"));
       engine.listVolumes(Map.of("ollama-stack.installation", "__cds-training"));
+      // status inspects every container: one of ours (read only), when there is one, trains it
+      engine.listContainers(Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)).stream()
+          .findFirst()
+          .ifPresent(c -> engine.inspectContainer(c.id()));
     } catch (RuntimeException noDaemon) {
       // training without Docker still covers everything else
     }
+    runReadOnlyCommands();
     return 0;
+  }
+
+  private static final List<List<String>> READ_ONLY =
+      List.of(List.of("plan"), List.of("diff"), List.of("status"), List.of("status", "-o", "json"));
+
+  // Planning, observing and status classes only load on these paths; running the commands is the
+  // only honest way to list them. They only read Docker; what they write goes to a temp dir.
+  private void runReadOnlyCommands() {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("ollama-stack-cds-");
+    } catch (IOException e) {
+      return;
+    }
+    AppContext c = context();
+    AppContext t =
+        new AppContext(c.env(), scratch, scratch.resolve("state"), false, c.engines(), c.host());
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    try {
+      for (List<String> command : READ_ONLY) {
+        String[] args = command.toArray(String[]::new);
+        CommandLine cl = Main.build(t, false, r -> Subcommands.addFor(r, args));
+        cl.setOut(sink);
+        cl.setErr(sink);
+        cl.execute(args);
+      }
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp dir is harmless
+    }
   }
 }

@@ -4,33 +4,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Readiness from the outside: an HTTP GET that must answer 2xx, else a bare TCP connect. */
 public final class HttpProbe {
-  // Built on first use: creating an HttpClient initialises TLS (~150 ms), which commands that
-  // never probe (--version, plan) must not pay for.
-  private HttpClient client;
-
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(2))
-              .version(HttpClient.Version.HTTP_1_1)
-              .build();
-    }
-    return client;
-  }
-
   /** True when {@code url} answers 2xx within the timeout. */
   public boolean httpOk(String url, Duration timeout) {
     try {
       HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-      HttpResponse<Void> res = client().send(req, HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> res =
+          HttpClients.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.discarding());
       return res.statusCode() / 100 == 2;
     } catch (IOException | IllegalArgumentException e) {
       return false;

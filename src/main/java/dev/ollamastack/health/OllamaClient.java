@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +24,9 @@ import java.util.function.Consumer;
 public final class OllamaClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String baseUrl;
-  private final HttpClient http;
 
   public OllamaClient(String baseUrl) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
   }
 
   /** One line of pull progress; {@code total}/{@code completed} are 0 when Ollama omits them. */
@@ -124,7 +117,7 @@ public final class OllamaClient {
   private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler)
       throws IOException {
     try {
-      return http.send(req, handler);
+      return HttpClients.forUri(req.uri()).send(req, handler);
     } catch (IOException e) {
       // The JDK's connect errors often have no message: say where and what.
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
