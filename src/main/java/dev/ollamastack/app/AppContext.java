@@ -1,6 +1,7 @@
 package dev.ollamastack.app;
 
 import dev.ollamastack.app.host.HostProbe;
+import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.EngineFactory;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param engines how to reach Docker; only called by intents that need it
  * @param host the machine the CLI runs on (platform detection, {@code check}); nothing else reads
  *     the host's {@code PATH}, files or {@code os.*} properties
+ * @param redactor where intents register the secrets they learn, so no output shows them
  */
 public record AppContext(
     Map<String, String> env,
@@ -22,10 +24,23 @@ public record AppContext(
     Path stateHome,
     boolean interactive,
     EngineFactory engines,
-    HostProbe host) {
+    HostProbe host,
+    Redactor redactor) {
 
   public AppContext {
     env = Map.copyOf(env);
+    redactor = redactor == null ? new Redactor() : redactor;
+  }
+
+  /** A context whose secrets are masked in nothing but what it registers itself (tests). */
+  public AppContext(
+      Map<String, String> env,
+      Path cwd,
+      Path stateHome,
+      boolean interactive,
+      EngineFactory engines,
+      HostProbe host) {
+    this(env, cwd, stateHome, interactive, engines, host, new Redactor());
   }
 
   /**
@@ -41,10 +56,10 @@ public record AppContext(
   }
 
   public AppContext withEngines(EngineFactory f) {
-    return new AppContext(env, cwd, stateHome, interactive, f, host);
+    return new AppContext(env, cwd, stateHome, interactive, f, host, redactor);
   }
 
   public AppContext withHost(HostProbe h) {
-    return new AppContext(env, cwd, stateHome, interactive, engines, h);
+    return new AppContext(env, cwd, stateHome, interactive, engines, h, redactor);
   }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.Outcome;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -31,14 +32,34 @@ public final class ApplyHistory {
     n.put("outcome", result.succeeded() ? "converged" : "failed");
     n.put("elapsedMs", result.elapsed().toMillis());
     try {
-      Files.writeString(
-          file,
-          JSON.writeValueAsString(n) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      appendLine(file, JSON.writeValueAsString(n));
     } catch (IOException e) {
       // history is informational: an apply that converged must not fail because of it
+    }
+  }
+
+  /**
+   * Appends one line. A file that does not end with a newline (an apply killed mid-write) gets one
+   * first, so the new entry never glues onto the partial one; readers skip the partial line.
+   */
+  static void appendLine(Path file, String line) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      boolean partial = false;
+      if (size > 0) {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        ch.read(last, size - 1);
+        partial = last.get(0) != '\n';
+      }
+      ByteBuffer bytes =
+          ByteBuffer.wrap(((partial ? "\n" : "") + line + "\n").getBytes(StandardCharsets.UTF_8));
+      long at = size;
+      while (bytes.hasRemaining()) {
+        at += ch.write(bytes, at);
+      }
+      ch.force(false);
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * confirmation, execution, history) is the same for all of them.
  */
 public interface ApplyIntent {
-  /** What an intent plans with; the installation lock is held while it runs. */
+  /** What an intent plans with. */
   record Planning(
       AppContext ctx,
       Reconciler reconciler,
@@ -21,8 +21,19 @@ public interface ApplyIntent {
       DockerEngine engine,
       ApplyListener listener) {}
 
-  /** The plan to show and run. Nothing may change here that the user has not asked for. */
+  /**
+   * The plan to show. Nothing may change here that the user has not asked for: it is made without
+   * the installation lock and without creating secrets.
+   */
   PlannedStack plan(Planning p);
+
+  /**
+   * The plan to run, made again once the user agreed and the installation lock is held (secrets may
+   * now be created): it must have the actions of the plan shown.
+   */
+  default PlannedStack planLocked(Planning p) {
+    return plan(p);
+  }
 
   /** Refuses (exit 5) a plan that must not run; called before a dry run stops too. */
   default void check(PlannedStack planned) {}

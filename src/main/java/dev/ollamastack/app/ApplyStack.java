@@ -7,7 +7,6 @@ import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.ToolException;
-import dev.ollamastack.plan.OlderInstallation;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.PlanDocument;
 import java.nio.file.Path;
@@ -95,53 +94,87 @@ public final class ApplyStack {
 
   /**
    * Runs one apply. Refusals (lock held, stale plan, a foreign container on our name, no
-   * confirmation) throw a {@link ToolException} with exit 5 before anything changed.
+   * confirmation) throw a {@link ToolException} with exit 5 before anything changed, on disk too:
+   * the first plan is made without the lock and without creating secrets (the ones in use, or
+   * placeholders, stand in); only a confirmed apply takes the lock, creates what is missing, and
+   * plans again under the lock, which must agree with what was confirmed.
    */
   public Result run(Request req, Confirmation confirmation, ApplyListener listener) {
     Reconciler reconciler = new Reconciler(ctx, platforms);
     LoadedStack loaded = reconciler.load(req.file());
     listener.loaded(loaded);
     try (DockerEngine engine = ctx.engines().connect()) {
-      engine.info(); // exit 4 before taking the lock when Docker is down
-      Path lockFile = new StatePaths(ctx.stateHome()).lockFile(loaded.spec().name());
+      engine.info(); // exit 4 before anything else when Docker is down
+      ApplyIntent intent = req.intent();
+      PlannedStack planned =
+          intent.plan(
+              new ApplyIntent.Planning(
+                  ctx, reconciler, loaded, planRequest(req, false), engine, listener));
+      listener.planned(planned);
+      if (req.saved() != null) {
+        SavedPlans.checkCurrent(req.saved(), planned);
+      }
+      refuseBlocked(planned);
+      intent.check(planned);
+      if (req.dryRun()) {
+        return new Result.DryRun(planned);
+      }
+      if (planned.plan().isEmpty()) {
+        reconciler.keepSecretsInUse(planned.spec().name(), engine);
+        // No lock taken: a pin written over a concurrent apply's is written again by its end.
+        intent.after(planned, engine, null, listener);
+        return new Result.NoChanges(planned);
+      }
+      if (req.confirm()) {
+        intent.prompts(planned).forEach(p -> confirm(confirmation, p, intent.consentFlag()));
+      }
+      // Creates the state directory: only once the apply is confirmed.
+      Path lockFile = lockFile(loaded);
       try (InstallationLock lock = InstallationLock.acquire(lockFile, req.lockTimeout())) {
-        PlanRequest planRequest =
-            new PlanRequest(req.file(), req.platform(), req.overrides(), !req.dryRun());
-        ApplyIntent intent = req.intent();
-        PlannedStack planned =
-            intent.plan(
-                new ApplyIntent.Planning(ctx, reconciler, loaded, planRequest, engine, listener));
-        listener.planned(planned);
-        if (req.saved() != null) {
-          SavedPlans.checkCurrent(req.saved(), planned);
+        PlannedStack locked =
+            intent.planLocked(
+                new ApplyIntent.Planning(
+                    ctx, reconciler, loaded, planRequest(req, true), engine, listener));
+        if (locked.plan().isEmpty()) {
+          intent.after(locked, engine, null, listener);
+          return new Result.NoChanges(locked); // another apply converged it meanwhile
         }
-        if (!planned.plan().blockers().isEmpty()) {
-          String blocker = planned.plan().blockers().get(0);
-          throw ToolException.refused(blocker, OlderInstallation.hint(blocker));
+        if (!SavedPlans.sameActions(planned, locked)) {
+          throw ToolException.refused(
+              "the stack changed while this apply waited: the plan shown is no longer what"
+                  + " would run; nothing was changed",
+              "run 'ollama-stack apply' again and review the new plan");
         }
-        intent.check(planned);
-        if (req.dryRun()) {
-          return new Result.DryRun(planned);
-        }
-        if (planned.plan().isEmpty()) {
-          intent.after(planned, engine, null, listener);
-          return new Result.NoChanges(planned);
-        }
-        if (req.confirm()) {
-          intent.prompts(planned).forEach(p -> confirm(confirmation, p, intent.consentFlag()));
-        }
-        intent.beforeExecute(planned, listener);
+        refuseBlocked(locked);
+        intent.check(locked);
+        intent.beforeExecute(locked, listener);
         ApplyResult result =
             new StackApplier(ctx, runners)
                 .apply(
-                    planned,
+                    locked,
                     engine,
                     listener.progress(),
                     req.readyTimeout(),
-                    intent.recordsHistory(planned));
-        intent.after(planned, engine, result, listener);
-        return new Result.Applied(planned, result);
+                    intent.recordsHistory(locked));
+        intent.after(locked, engine, result, listener);
+        return new Result.Applied(locked, result);
       }
+    }
+  }
+
+  private Path lockFile(LoadedStack loaded) {
+    return new StatePaths(ctx.stateHome()).lockFile(loaded.spec().name());
+  }
+
+  private static PlanRequest planRequest(Request req, boolean createSecrets) {
+    return new PlanRequest(req.file(), req.platform(), req.overrides(), createSecrets);
+  }
+
+  private static void refuseBlocked(PlannedStack planned) {
+    if (!planned.plan().blockers().isEmpty()) {
+      throw ToolException.refused(
+          planned.plan().blockers().get(0) + BlockerHints.more(planned.plan().blockers()),
+          BlockerHints.hint(planned.plan().blockers()));
     }
   }
 

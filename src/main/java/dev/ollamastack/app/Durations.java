@@ -15,7 +15,14 @@ public final class Durations {
 
   /** The duration, or empty when {@code text} is not one. */
   public static Optional<Duration> parse(String text) {
-    String v = text.trim();
+    try {
+      return parseParts(text.trim());
+    } catch (ArithmeticException | NumberFormatException e) {
+      return Optional.empty(); // too large for a duration: not one a user means
+    }
+  }
+
+  private static Optional<Duration> parseParts(String v) {
     Matcher m = PART.matcher(v);
     Duration total = Duration.ZERO;
     int end = 0;

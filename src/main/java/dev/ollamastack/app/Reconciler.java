@@ -3,6 +3,7 @@ package dev.ollamastack.app;
 import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.config.SecretStore;
+import dev.ollamastack.config.SensitiveValues;
 import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
@@ -78,6 +79,7 @@ public final class Reconciler {
       // Lost or never written: the running containers hold the keys in use; taking them back
       // keeps every Open WebUI user logged in.
       Map<String, String> inUse = SecretsInUse.find(engine, spec.name());
+      inUse.values().forEach(ctx.redactor()::register);
       secrets =
           req.createSecrets()
               ? store.loadOrCreate(spec.name(), inUse)
@@ -89,6 +91,7 @@ public final class Reconciler {
     StackLock lock =
         req.lock() != null ? req.lock() : LockFile.read(lockFile).orElse(StackLock.EMPTY);
     ExtensionRequirements.check(spec, info, secrets, store.file(spec.name()).toString());
+    registerSecrets(spec, secrets);
     DesiredState desired =
         new StackRenderer(ToolVersion.get(), platform.gpuAccess())
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString())
@@ -98,6 +101,13 @@ public final class Reconciler {
         withHostCheck(
             new Planner().plan(desired, observed, req.overrides()), spec, desired, ctx.host());
     plan = plan.withWarnings(LockNotes.models(lock, desired, observed));
+    List<String> ports = PortPreCheck.blockers(plan, observed, info, ctx.host());
+    if (!ports.isEmpty()) {
+      plan = plan.withBlockers(ports);
+    }
+    if (!store.notes().isEmpty()) {
+      plan = plan.withWarnings(store.notes());
+    }
     return new PlannedStack(
         loaded,
         spec,
@@ -107,9 +117,45 @@ public final class Reconciler {
         desired,
         observed,
         plan,
-        Fingerprint.of(observed),
+        Fingerprint.of(desired, observed),
         lockFile,
         lock);
+  }
+
+  /**
+   * A converged apply still writes back a lost {@code secrets.env} from the containers that hold
+   * the keys: once they are gone (a stop), nothing else would remember them.
+   */
+  void keepSecretsInUse(String installation, DockerEngine engine) {
+    SecretStore store = new SecretStore(ctx.stateHome());
+    if (store.load(installation).isEmpty()) {
+      Map<String, String> inUse = SecretsInUse.find(engine, installation);
+      if (!inUse.isEmpty()) {
+        store.loadOrCreate(installation, inUse);
+      }
+    }
+  }
+
+  /** Every secret this pass knows, so no log line or message shows it. */
+  private void registerSecrets(StackSpec spec, Secrets secrets) {
+    ctx.redactor().register(secrets.webuiSecretKey());
+    ctx.redactor().register(secrets.mcpoApiKey());
+    if (secrets.others() != null) {
+      secrets.others().values().forEach(ctx.redactor()::register);
+    }
+    List<Map<String, String>> envs = new ArrayList<>();
+    envs.add(spec.ollama().env());
+    envs.add(spec.webui().env());
+    envs.add(spec.mcpProxy().env());
+    spec.extensions().settings().values().forEach(s -> envs.add(s.env()));
+    for (Map<String, String> env : envs) {
+      env.forEach(
+          (k, v) -> {
+            if (SensitiveValues.isSensitive(k)) {
+              ctx.redactor().register(v);
+            }
+          });
+    }
   }
 
   private static Plan withHostCheck(

@@ -25,11 +25,35 @@ public final class SavedPlans {
     return PlanDocument.of(p.plan(), file, p.loaded().contentSha256(), p.fingerprint());
   }
 
+  /**
+   * Where a plan may be saved: a file in an existing directory, not a directory itself. Checked
+   * before planning, so a bad {@code --out} costs nothing (exit 3).
+   */
+  public static void checkWritable(Path out) {
+    Path dir = out.toAbsolutePath().getParent();
+    if (Files.isDirectory(out)) {
+      throw ToolException.invalidInput(
+          "--out " + out + " is a directory",
+          "name a file, e.g. --out " + out.resolve("plan.json"));
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw ToolException.invalidInput(
+          "--out " + out + ": directory " + dir + " does not exist",
+          "create it first (mkdir -p " + dir + "), or save the plan elsewhere");
+    }
+    if (!Files.isWritable(dir) || (Files.exists(out) && !Files.isWritable(out))) {
+      throw ToolException.invalidInput(
+          "--out " + out + ": not writable (permission denied)", "save the plan elsewhere");
+    }
+  }
+
   public static void write(PlannedStack p, Path out) {
     try {
       Files.writeString(out, JSON.writeValueAsString(document(p)) + "\n");
     } catch (IOException e) {
-      throw ToolException.failed("cannot write the plan to " + out + ": " + e.getMessage(), null);
+      throw ToolException.invalidInput(
+          "cannot write the plan to " + out + ": " + dev.ollamastack.config.StatePaths.reason(e),
+          "save the plan elsewhere");
     }
   }
 
@@ -47,6 +71,35 @@ public final class SavedPlans {
     }
   }
 
+  /**
+   * A saved plan applies to the stack file it was made from: {@code -f} naming another one is a
+   * contradiction (exit 3), never silently ignored.
+   *
+   * @param given the {@code -f} file resolved against the working directory, or {@code null}
+   */
+  public static void checkStackFile(PlanDocument saved, Path given) {
+    if (given == null) {
+      return;
+    }
+    String made = saved.stackFile() == null ? "the built-in default stack" : saved.stackFile();
+    if (saved.stackFile() == null || !samePath(Path.of(saved.stackFile()), given)) {
+      throw ToolException.invalidInput(
+          "the saved plan was made from " + made + ", not " + given,
+          "apply the plan without -f (it knows its stack file), or make a new plan with"
+              + " 'ollama-stack -f "
+              + given
+              + " plan --out FILE'");
+    }
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+  }
+
   /** Refuses with exit 5 when the world moved since the plan was saved. */
   public static void checkCurrent(PlanDocument saved, PlannedStack fresh) {
     if (!Objects.equals(saved.stackSha256(), fresh.loaded().contentSha256())) {
@@ -58,6 +111,11 @@ public final class SavedPlans {
     if (!Objects.equals(saved.actions(), document(fresh).actions())) {
       throw stale("the plan would be different now");
     }
+  }
+
+  /** Whether two plans of the same stack would run the same actions, as their documents say. */
+  public static boolean sameActions(PlannedStack a, PlannedStack b) {
+    return Objects.equals(document(a).actions(), document(b).actions());
   }
 
   private static ToolException stale(String why) {

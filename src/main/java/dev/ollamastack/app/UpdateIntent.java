@@ -37,6 +37,7 @@ public final class UpdateIntent implements ApplyIntent {
   private final boolean models;
   private final boolean dryRun;
   private StackLock pending;
+  private Overrides leave = Overrides.NONE;
   private Map<String, String> modelsBefore = Map.of();
 
   /**
@@ -76,12 +77,20 @@ public final class UpdateIntent implements ApplyIntent {
     StackLock next = new StackLock(before.lock().toolVersion(), images, modelPins);
     pending = next;
     modelsBefore = before.lock().models();
+    leave = leaveOthers(before);
+    return planWith(p, next);
+  }
+
+  /** Under the lock: the digests found before consent, without pulling again. */
+  @Override
+  public PlannedStack planLocked(Planning p) {
+    return pending == null ? plan(p) : planWith(p, pending);
+  }
+
+  private PlannedStack planWith(Planning p, StackLock lock) {
     PlannedStack planned =
         p.reconciler()
-            .plan(
-                p.loaded(),
-                p.request().withLock(next).withOverrides(leaveOthers(before)),
-                p.engine());
+            .plan(p.loaded(), p.request().withLock(lock).withOverrides(leave), p.engine());
     return models && servicesIncludeOllama()
         ? planned.withPlan(ModelUpdates.append(planned))
         : planned;

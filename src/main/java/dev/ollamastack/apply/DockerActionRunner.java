@@ -8,6 +8,7 @@ import dev.ollamastack.health.ReadinessWaiter;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.plan.Action;
+import dev.ollamastack.plan.ContainerRepair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** Runs actions against a Docker engine and Ollama's API. */
 public final class DockerActionRunner implements ActionRunner {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final DockerEngine engine;
   private final ReadinessWaiter waiter;
@@ -53,14 +54,12 @@ public final class DockerActionRunner implements ActionRunner {
           yield done(p.digest() == null ? "pulled" : "pulled " + p.digest());
         }
         case Action.CreateContainer c -> createAndWait(c.spec(), c.files(), progress);
-        case Action.RecreateContainer r -> {
-          removeQuietly(r.oldId());
-          yield createAndWait(r.spec(), r.files(), progress);
-        }
+        case Action.RecreateContainer r -> new ContainerReplacement(engine, this).run(r, progress);
         case Action.StartContainer s -> {
           engine.startContainer(s.id());
           yield waitReady(s.spec(), s.id(), progress, "started");
         }
+        case Action.RepairContainer r -> repair(r, progress);
         case Action.RemoveContainer r -> {
           removeQuietly(r.id());
           yield done("removed");
@@ -94,9 +93,20 @@ public final class DockerActionRunner implements ActionRunner {
 
   private Outcome createAndWait(ContainerSpec spec, List<RenderedFile> files, Progress progress)
       throws IOException {
+    writeFiles(files);
+    String id = create(spec);
+    engine.startContainer(id);
+    return waitReady(spec, id, progress, "created");
+  }
+
+  static void writeFiles(List<RenderedFile> files) throws IOException {
     for (RenderedFile f : files) {
       writeAtomically(Path.of(f.hostPath()), f.content());
     }
+  }
+
+  /** Creates the container; a name already taken is reported as such. */
+  String create(ContainerSpec spec) {
     String id;
     try {
       id = engine.createContainer(spec);
@@ -111,12 +121,39 @@ public final class DockerActionRunner implements ActionRunner {
           409,
           e);
     }
-    engine.startContainer(id);
-    return waitReady(spec, id, progress, "created");
+    return id;
+  }
+
+  /** The steps in order; readiness is awaited when one of them left it running. */
+  private Outcome repair(Action.RepairContainer r, Progress progress) {
+    String id = r.id();
+    for (ContainerRepair step : r.repairs()) {
+      progress.report(step.describe(), 0, 0);
+      switch (step) {
+        case ContainerRepair.Rename n -> engine.renameContainer(id, r.spec().name());
+        case ContainerRepair.Connect c -> {
+          if (c.reattach()) {
+            try {
+              engine.disconnectNetwork(c.network(), id, true);
+            } catch (EngineException e) {
+              // not attached under that name any more: connecting is all that is left to do
+            }
+          }
+          engine.connectNetwork(c.network(), id, c.aliases());
+        }
+        case ContainerRepair.RestorePolicy p -> engine.updateRestartPolicy(id, p.policy());
+        case ContainerRepair.Unpause u -> engine.unpauseContainer(id);
+        case ContainerRepair.Start s -> engine.startContainer(id);
+      }
+    }
+    if (r.repairs().stream().anyMatch(ContainerRepair::startsIt)) {
+      return waitReady(r.spec(), id, progress, "repaired");
+    }
+    return done("repaired");
   }
 
   /** Ready means serving, and for webui with a native/external Ollama: reaching it. */
-  private Outcome waitReady(ContainerSpec spec, String id, Progress progress, String verb) {
+  Outcome waitReady(ContainerSpec spec, String id, Progress progress, String verb) {
     long t0 = System.nanoTime();
     try {
       waiter.await(spec, id, readyTimeout, msg -> progress.report(msg, 0, 0));
@@ -157,7 +194,7 @@ public final class DockerActionRunner implements ActionRunner {
     }
   }
 
-  private void removeQuietly(String id) {
+  void removeQuietly(String id) {
     try {
       engine.stopContainer(id, STOP_TIMEOUT);
     } catch (EngineException e) {

@@ -45,12 +45,14 @@ final class ApplyCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PlanDocument saved = planFile == null ? null : SavedPlans.read(planFile);
+    PlanDocument saved =
+        planFile == null ? null : SavedPlans.read(context().cwd().resolve(planFile));
     Path file = globals().file();
     if (saved != null) {
+      SavedPlans.checkStackFile(saved, file == null ? null : context().cwd().resolve(file));
       file = saved.stackFile() == null ? null : Path.of(saved.stackFile());
     }
-    ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
+    ApplyFlow flow = applyFlow();
     return flow.run(
         new ApplyStack.Request(
             file,

@@ -6,6 +6,7 @@ import dev.ollamastack.app.ApplyStack;
 import dev.ollamastack.app.Confirmation;
 import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
+import dev.ollamastack.apply.ActionRunner;
 import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.Outcome;
 import dev.ollamastack.apply.ProgressListener;
@@ -45,23 +46,36 @@ final class ApplyFlow {
   private final PrintWriter err;
   private final boolean color;
   private final Wording wording;
+  private final ActionRunner.Factory runners;
 
-  ApplyFlow(AppContext ctx, PrintWriter out, PrintWriter err, boolean color) {
-    this(ctx, out, err, color, Wording.APPLY);
+  ApplyFlow(
+      AppContext ctx,
+      PrintWriter out,
+      PrintWriter err,
+      boolean color,
+      ActionRunner.Factory runners) {
+    this(ctx, out, err, color, runners, Wording.APPLY);
   }
 
-  ApplyFlow(AppContext ctx, PrintWriter out, PrintWriter err, boolean color, Wording wording) {
+  ApplyFlow(
+      AppContext ctx,
+      PrintWriter out,
+      PrintWriter err,
+      boolean color,
+      ActionRunner.Factory runners,
+      Wording wording) {
     this.ctx = ctx;
     this.out = out;
     this.err = err;
     this.color = color;
     this.wording = wording;
+    this.runners = runners;
   }
 
   int run(ApplyStack.Request request) {
     Confirmation confirmation = new TerminalConfirmation(ctx.interactive(), out, System.in);
     ApplyStack.Result result =
-        new ApplyStack(ctx, new PlatformResolver(ctx.host()))
+        new ApplyStack(ctx, new PlatformResolver(ctx.host()), runners)
             .run(request, confirmation, listener());
     return switch (result) {
       case ApplyStack.Result.NoChanges n -> 0;

@@ -9,7 +9,7 @@ final class ApplyOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "5m",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "How long to wait for each service to be ready (default: ${DEFAULT-VALUE}).")
   Duration readyTimeout;
 

@@ -39,11 +39,7 @@ final class CleanupCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new ApplyFlow(
-            context(),
-            out(),
-            err(),
-            color(),
+    return applyFlow(
             new ApplyFlow.Wording(
                 "Nothing to clean up.", "Cleanup complete", "", "ollama-stack cleanup"))
         .run(

@@ -21,6 +21,23 @@ abstract class CommandSupport {
     return ((RootCommand) spec.root().userObject()).context();
   }
 
+  /** The CLI side of an apply, with this command line's writers and runners. */
+  ApplyFlow applyFlow() {
+    return new ApplyFlow(
+        context(), out(), err(), color(), ((RootCommand) spec.root().userObject()).runners);
+  }
+
+  /** The same, for a command that calls its plan and result otherwise. */
+  ApplyFlow applyFlow(ApplyFlow.Wording wording) {
+    return new ApplyFlow(
+        context(),
+        out(),
+        err(),
+        color(),
+        ((RootCommand) spec.root().userObject()).runners,
+        wording);
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

@@ -6,11 +6,27 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 0}, or an ISO-8601 {@code PT5M}. */
-public final class DurationConverter implements ITypeConverter<Duration> {
+public class DurationConverter implements ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String value) {
-    return parse(value);
+    Duration d = parse(value);
+    if (d.isNegative()) {
+      throw new TypeConversionException("'" + value + "' is negative: a duration is 0 or more");
+    }
+    return d;
+  }
+
+  /** For waits that cannot be zero: a readiness timeout, a redraw interval. */
+  public static final class Positive extends DurationConverter {
+    @Override
+    public Duration convert(String value) {
+      Duration d = super.convert(value);
+      if (d.isZero()) {
+        throw new TypeConversionException("'" + value + "' must be more than 0 (e.g. 30s, 5m)");
+      }
+      return d;
+    }
   }
 
   public static Duration parse(String value) {

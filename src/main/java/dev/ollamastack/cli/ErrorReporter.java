@@ -1,11 +1,11 @@
 package dev.ollamastack.cli;
 
-import dev.ollamastack.config.InvalidStackException;
-import dev.ollamastack.engine.EngineException;
-import dev.ollamastack.engine.EngineUnavailableException;
-import dev.ollamastack.model.ExitCode;
-import dev.ollamastack.model.ToolException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamastack.config.Problem;
+import dev.ollamastack.config.Redactor;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -14,83 +14,92 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place that turns an exception into {@code error: ...} plus {@code hint: ...} on stderr
- * and an exit code of DESIGN.md §4. A stack trace only with {@code --verbose}.
+ * and an exit code of DESIGN.md §4; with {@code -o json|yaml}, the same as one document on stdout
+ * ({@code {"error": {...}}}, docs/errors-format.md), so a script reading stdout always gets a
+ * parseable answer. A stack trace only with {@code --verbose}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+  private final Redactor redactor;
+
+  ErrorReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + ex.getMessage());
+    String hint = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage";
+    ErrorReport report = ErrorReport.badArguments(ex.getMessage(), hint).redacted(redactor);
+    err.println("error: " + report.message());
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
+    err.println("hint: " + hint);
     err.flush();
-    return ExitCode.INVALID_INPUT.code();
+    printDocument(cmd, args, report);
+    return report.code().code();
   }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     boolean verbose = GlobalOptions.resolve(cmd.getCommandSpec()).verbose();
-    int code = report(ex, err);
+    ErrorReport report = ErrorReport.of(ex).redacted(redactor);
+    print(report, err);
     if (verbose) {
-      ex.printStackTrace(err);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      err.print(redactor.redact(trace.toString()));
     }
     err.flush();
-    return code;
+    printDocument(cmd, parseResult == null ? new String[0] : originalArgs(parseResult), report);
+    return report.code().code();
   }
 
-  static int report(Throwable ex, PrintWriter err) {
-    return switch (ex) {
-      case InvalidStackException i -> {
-        // Every problem, one per line, so all can be fixed in one edit.
-        i.warnings().forEach(w -> err.println("warning: " + w.format()));
-        i.problems().forEach(p -> err.println("error: " + p.format()));
-        err.println("hint: " + i.hint());
-        yield i.exitCode().code();
-      }
-      case ToolException t -> {
-        err.println("error: " + t.getMessage());
-        if (t.hint() != null) {
-          err.println("hint: " + t.hint());
-        }
-        yield t.exitCode().code();
-      }
-      case EngineUnavailableException u -> {
-        err.println("error: " + u.getMessage() + rootCause(u));
-        err.println("hint: " + unavailableHint(u));
-        yield ExitCode.ENVIRONMENT.code();
-      }
-      case EngineException e -> {
-        err.println("error: Docker refused: " + e.getMessage());
-        err.println("hint: run with --verbose for details");
-        yield ExitCode.FAILED.code();
-      }
-      default -> {
-        err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        err.println("hint: run with --verbose for the stack trace, and report it");
-        yield ExitCode.FAILED.code();
-      }
-    };
-  }
-
-  private static String unavailableHint(EngineUnavailableException u) {
-    if (u.context() != null) {
-      return "start the engine of Docker context "
-          + u.context()
-          + " (e.g. 'colima start', Docker Desktop), or pick another ('docker context ls',"
-          + " DOCKER_CONTEXT, DOCKER_HOST); 'ollama-stack check' diagnoses";
+  static void print(ErrorReport r, PrintWriter err) {
+    // Every problem of a stack file, one per line, so all can be fixed in one edit.
+    r.warnings().forEach(w -> err.println("warning: " + w.format()));
+    if (r.problems().isEmpty()) {
+      err.println("error: " + r.message());
+    } else {
+      r.problems().forEach(p -> err.println("error: " + p.format()));
     }
-    return "start Docker (e.g. 'sudo systemctl start docker' or 'dockerd &'), or point"
-        + " DOCKER_HOST at a running engine; 'ollama-stack check' diagnoses";
+    if (r.hint() != null) {
+      err.println("hint: " + r.hint());
+    }
   }
 
-  private static String rootCause(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
+  /** With {@code -o json|yaml}: the error as that document on stdout. */
+  private static void printDocument(CommandLine cmd, String[] args, ErrorReport r) {
+    OutputFormat format = OutputOptions.requested(cmd, args);
+    if (format == OutputFormat.TEXT) {
+      return;
     }
-    return c == t || c.getMessage() == null ? "" : " (" + c.getMessage() + ")";
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode e = root.putObject("error");
+    e.put("code", r.code().code());
+    e.put("message", r.message());
+    e.put("location", r.location());
+    e.put("hint", r.hint());
+    problems(e.putArray("problems"), r.problems());
+    problems(e.putArray("warnings"), r.warnings());
+    PrintWriter out = cmd.getOut();
+    out.print(format == OutputFormat.JSON ? Json.write(root) + "\n" : Json.yaml(root));
+    out.flush();
+  }
+
+  private static void problems(ArrayNode array, List<Problem> problems) {
+    for (Problem p : problems) {
+      ObjectNode n = array.addObject();
+      n.put("file", p.file());
+      n.put("line", p.line());
+      n.put("column", p.column());
+      n.put("path", p.path());
+      n.put("message", p.message());
+    }
+  }
+
+  private static String[] originalArgs(ParseResult parseResult) {
+    ParseResult root = parseResult;
+    return root.originalArgs().toArray(String[]::new);
   }
 }

@@ -50,7 +50,7 @@ abstract class ExtensionsEditCommand extends CommandSupport implements Callable<
           .forEach(out()::println);
       out().println();
     }
-    return new ApplyFlow(context(), out(), err(), color())
+    return applyFlow()
         .run(
             new ApplyStack.Request(
                 edited.file(),

@@ -30,7 +30,7 @@ abstract class ExtensionsRunCommand extends CommandSupport implements Callable<I
   public Integer call() {
     ExtensionCatalogView.Row row =
         new ExtensionCatalogView(context()).enabledRow(globals().file(), name);
-    return new ApplyFlow(context(), out(), err(), color())
+    return applyFlow()
         .run(
             new ApplyStack.Request(
                 globals().file(),

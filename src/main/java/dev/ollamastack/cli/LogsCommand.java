@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -84,6 +85,16 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (tail != null && tail < 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--tail must be 0 or more (lines from the end of each log), not " + tail);
+    }
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since " + since + " is after --until " + until + ": no line is both");
+    }
     AppContext ctx = ((RootCommand) spec.root().userObject()).context();
     GlobalOptions.Resolved g = GlobalOptions.resolve(spec);
     boolean color =

@@ -2,7 +2,9 @@ package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.host.SystemHostProbe;
+import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +18,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before logging starts: every line of stdout and stderr, slf4j's included, is masked.
+    Redactor redactor = new Redactor();
+    System.setOut(masked(System.out, redactor));
+    System.setErr(masked(System.err, redactor));
     configureLogging(Arrays.asList(args).contains("--verbose"));
     Map<String, String> env = System.getenv();
     AppContext context =
@@ -25,14 +31,26 @@ public final class Main {
             AppContext.defaultStateHome(env),
             Tty.isTerminal(0),
             new DockerJavaEngineFactory(env),
-            new SystemHostProbe(env));
+            new SystemHostProbe(env),
+            redactor);
     CommandLine cmd =
         build(context, Tty.isTerminal(1) && !noColor(env, args), r -> Subcommands.addFor(r, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     int code = cmd.execute(args);
     System.out.flush();
+    System.err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Without autoflush: a PrintStream that flushes on every print would hand a line over in pieces,
+   * and a secret split across two pieces would escape the mask. Lines go out at their end, the rest
+   * on an explicit flush (a prompt), and everything at exit.
+   */
+  private static PrintStream masked(PrintStream stream, Redactor redactor) {
+    return new PrintStream(
+        new RedactingOutputStream(stream, redactor), false, StandardCharsets.UTF_8);
   }
 
   /**
@@ -49,7 +67,9 @@ public final class Main {
   static CommandLine build(AppContext context, boolean ansi, Consumer<CommandLine> register) {
     CommandLine cmd = new CommandLine(new RootCommand(context));
     register.accept(cmd);
-    ErrorReporter reporter = new ErrorReporter();
+    // No context when only the command model is wanted (help text, subcommand lists).
+    ErrorReporter reporter =
+        new ErrorReporter(context == null ? new Redactor() : context.redactor());
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
     cmd.setColorScheme(

@@ -47,7 +47,7 @@ final class MigrateCommand extends DataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
+    ApplyFlow flow = applyFlow();
     MigrateInstallation.Result r =
         new MigrateInstallation(context(), platforms())
             .run(

@@ -1,6 +1,7 @@
 package dev.ollamastack.cli;
 
 import java.io.PrintWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,6 +16,38 @@ final class OutputOptions {
       completionCandidates = CompletionCandidates.OutputFormats.class,
       description = "text (default), json or yaml: one document alone on stdout.")
   OutputFormat format = OutputFormat.TEXT;
+
+  /**
+   * The {@code -o} a command line asked for: from the parsed mixin of the command that ran, else
+   * from the raw arguments (a parse error may have stopped before {@code -o} was read).
+   */
+  static OutputFormat requested(CommandLine cmd, String[] args) {
+    for (CommandLine.Model.CommandSpec m : cmd.getCommandSpec().mixins().values()) {
+      if (m.userObject() instanceof OutputOptions o && o.format != OutputFormat.TEXT) {
+        return o.format;
+      }
+    }
+    if (cmd.getCommandSpec().findOption("--output") == null) {
+      return OutputFormat.TEXT; // a command without -o prints no document, even on failure
+    }
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String value =
+          (a.equals("-o") || a.equals("--output")) && i + 1 < args.length
+              ? args[i + 1]
+              : a.startsWith("--output=")
+                  ? a.substring("--output=".length())
+                  : a.startsWith("-o") && a.length() > 2 ? a.substring(2) : null;
+      if (value != null) {
+        for (OutputFormat f : OutputFormat.values()) {
+          if (f.name().equalsIgnoreCase(value.trim())) {
+            return f;
+          }
+        }
+      }
+    }
+    return OutputFormat.TEXT;
+  }
 
   boolean text() {
     return format == OutputFormat.TEXT;

@@ -35,7 +35,7 @@ abstract class OverrideCommand extends CommandSupport implements Callable<Intege
   public Integer call() {
     Set<String> all = ServiceSelection.resolve(this, globals().file(), List.of());
     Set<String> selected = ServiceSelection.resolve(this, globals().file(), services);
-    return new ApplyFlow(context(), out(), err(), color())
+    return applyFlow()
         .run(
             new ApplyStack.Request(
                 globals().file(),

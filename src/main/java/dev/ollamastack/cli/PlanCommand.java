@@ -36,6 +36,10 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path out = outFile == null ? null : context().cwd().resolve(outFile);
+    if (out != null) {
+      SavedPlans.checkWritable(out);
+    }
     Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
     var loaded = reconciler.load(globals().file());
     PlanPrinter.warnings(err(), loaded);
@@ -50,8 +54,8 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
       } else {
         output.printDocument(out(), SavedPlans.document(planned));
       }
-      if (outFile != null) {
-        SavedPlans.write(planned, outFile);
+      if (out != null) {
+        SavedPlans.write(planned, out);
         err()
             .println(
                 "Saved the plan to "

@@ -139,6 +139,7 @@ final class ProgressPrinter implements ProgressListener {
       case Action.CreateContainer c -> "creating";
       case Action.RecreateContainer r -> "recreating";
       case Action.StartContainer s -> "starting";
+      case Action.RepairContainer r -> "repairing";
       case Action.RemoveContainer r -> "removing";
       case Action.RemoveNetwork n -> "removing";
       case Action.RemoveVolume v -> "removing";

@@ -50,7 +50,7 @@ final class RestoreCommand extends DataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplyFlow flow = new ApplyFlow(context(), out(), err(), color());
+    ApplyFlow flow = applyFlow();
     RestoreStack.Result r =
         new RestoreStack(context(), platforms(), Clock.systemUTC())
             .run(

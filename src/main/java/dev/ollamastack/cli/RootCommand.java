@@ -1,6 +1,7 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.apply.ActionRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,9 @@ public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 
   private final AppContext context;
+
+  /** How apply runs actions; tests swap in runners whose readiness needs no real endpoint. */
+  ActionRunner.Factory runners = ActionRunner.Factory.DOCKER;
 
   public RootCommand(AppContext context) {
     this.context = context;

@@ -52,11 +52,7 @@ final class UninstallCommand extends CommandSupport implements Callable<Integer>
 
   @Override
   public Integer call() {
-    return new ApplyFlow(
-            context(),
-            out(),
-            err(),
-            color(),
+    return applyFlow(
             new ApplyFlow.Wording(
                 "Nothing to uninstall: no resources of this installation exist.",
                 "Uninstall complete",

@@ -71,11 +71,7 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
       }
       return report.newer() ? ExitCode.CHANGES.code() : ExitCode.OK.code();
     }
-    return new ApplyFlow(
-            context(),
-            out(),
-            err(),
-            color(),
+    return applyFlow(
             new ApplyFlow.Wording(
                 "No changes: every selected image runs the digest its tag points at.",
                 "Update complete",

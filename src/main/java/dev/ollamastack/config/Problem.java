@@ -13,7 +13,33 @@ package dev.ollamastack.config;
 public record Problem(String file, int line, int column, String path, String message) {
 
   public Problem {
-    path = path == null ? "" : path;
+    path = oneLine(path == null ? "" : path);
+    message = oneLine(message == null ? "" : message);
+  }
+
+  /**
+   * The text with every control character written as an escape ({@code \n}, {@code U+0007}): a
+   * problem is one line, whatever the input or the parser's message quoted from it.
+   */
+  public static String oneLine(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                  if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029) {
+                    sb.append(String.format("U+%04X", cp));
+                  } else {
+                    sb.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
+    return sb.toString();
   }
 
   /** A problem about a file that cannot be read, so it has no position. */

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +34,7 @@ public final class SecretStore {
   private final Path stateHome;
   private final StatePaths paths;
   private final SecureRandom random = new SecureRandom();
+  private final List<String> notes = new java.util.ArrayList<>();
 
   public SecretStore(Path stateHome) {
     this.stateHome = stateHome;
@@ -85,16 +89,24 @@ public final class SecretStore {
     return toSecrets(values);
   }
 
+  /** What reading the file fixed, for the user to know ({@code secrets.env was 0644: now 0600}). */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   private Map<String, String> read(String installation) {
     Path file = file(installation);
     Map<String, String> values = new LinkedHashMap<>();
     List<String> lines;
     try {
+      narrowPermissions(file);
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return values;
     } catch (IOException e) {
-      throw corrupt(file, "cannot be read (" + e.getMessage() + ")");
+      throw ToolException.environment(
+          "secrets file " + file + " cannot be read (" + StatePaths.reason(e) + ")",
+          "make it readable by you only: chmod 600 " + file);
     }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -113,8 +125,46 @@ public final class SecretStore {
     return values;
   }
 
+  /**
+   * A secrets file others can read is narrowed to 0600 before it is read (and said so); one that
+   * cannot be narrowed (another owner) is refused: its keys may already have leaked.
+   */
+  private void narrowPermissions(Path file) throws IOException {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+    if (StatePaths.PRIVATE_FILE.containsAll(mode)) {
+      return;
+    }
+    String was = PosixFilePermissions.toString(mode);
+    try {
+      Files.setPosixFilePermissions(file, StatePaths.PRIVATE_FILE);
+    } catch (IOException e) {
+      throw ToolException.refused(
+          "secrets file "
+              + file
+              + " is readable by others ("
+              + was
+              + ") and cannot be narrowed ("
+              + StatePaths.reason(e)
+              + ")",
+          "run 'chmod 600 "
+              + file
+              + "' as its owner; if others could read it, rotate the"
+              + " secrets with 'ollama-stack init --rotate-secrets' (logs every user out)");
+    }
+    notes.add(
+        "secrets file "
+            + file
+            + " was readable by others ("
+            + was
+            + "): narrowed to rw-------; if others could read it, consider"
+            + " 'ollama-stack init --rotate-secrets'");
+  }
+
   private void write(String installation, Map<String, String> values) {
-    paths.dir(installation);
+    paths.ensureDir(installation);
     StringBuilder text =
         new StringBuilder()
             .append("# Secrets of the ollama-stack installation '")

@@ -2,6 +2,7 @@ package dev.ollamastack.config;
 
 import dev.ollamastack.config.SourceMap.Location;
 import dev.ollamastack.extensions.ExtensionCatalog;
+import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ExtensionManifest;
 import dev.ollamastack.model.ExtensionsSpec;
 import dev.ollamastack.model.OllamaMode;
@@ -55,7 +56,9 @@ final class SemanticChecks {
     checkPorts(spec);
     checkGpus(spec);
     checkExtensions(spec);
+    checkNameLengths(spec);
     errors.addAll(ReservedEnv.problems(spec, file, sources, stateHome));
+    errors.addAll(DockerLimits.problems(spec, file, sources));
     return new Findings(List.copyOf(errors), List.copyOf(warnings));
   }
 
@@ -201,6 +204,51 @@ final class SemanticChecks {
     } else if (m.directory() == null && settings.directory() != null) {
       warnings.add(at(dirPath, "ignored: extension \"" + m.name() + "\" serves no host directory"));
     }
+  }
+
+  /** Docker's DNS resolves a container by a name of at most 63 characters (one DNS label). */
+  static final int MAX_CONTAINER_NAME = 63;
+
+  /**
+   * Every container name the stack can have, extensions' included, fits a DNS label: else Open
+   * WebUI cannot resolve {@code <name>-ollama} (or mcpo an extension) while apply says converged.
+   */
+  private void checkNameLengths(StackSpec spec) {
+    String name = spec.name();
+    String longestCore = null;
+    for (Component c : Component.values()) {
+      if (c != Component.EXTENSION) {
+        String n = c.containerName(name);
+        longestCore = longestCore == null || n.length() > longestCore.length() ? n : longestCore;
+      }
+    }
+    if (longestCore.length() > MAX_CONTAINER_NAME) {
+      int max = MAX_CONTAINER_NAME - (longestCore.length() - name.length());
+      errors.add(
+          at(
+              "metadata.name",
+              tooLong(longestCore) + "; use at most " + max + " characters for metadata.name"));
+      return;
+    }
+    List<String> enabled = spec.extensions().enabled();
+    for (int i = 0; i < enabled.size(); i++) {
+      String n = name + "-" + Component.EXTENSION.serviceName() + "-" + enabled.get(i);
+      if (n.length() > MAX_CONTAINER_NAME) {
+        errors.add(
+            at(
+                DottedPath.index("spec.extensions.enabled", i),
+                tooLong(n) + "; shorten metadata.name or the extension's name"));
+      }
+    }
+  }
+
+  private static String tooLong(String containerName) {
+    return "makes the container name "
+        + containerName
+        + " "
+        + containerName.length()
+        + " characters long, past the 63 a DNS name allows: other containers could not reach it"
+        + " by name";
   }
 
   private Problem at(String path, String message) {

@@ -15,6 +15,17 @@ final class SourceMap {
 
   private final Map<String, Location> values = new HashMap<>();
   private final Map<String, Location> keys = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
+
+  /** The scalar's text as written (after {@code ${VAR}} interpolation), before YAML typed it. */
+  void putText(String path, String text) {
+    texts.put(path, text);
+  }
+
+  /** The text of the scalar at {@code path}, or null when there is none. */
+  String text(String path) {
+    return texts.get(path);
+  }
 
   void putValue(String path, Location at) {
     values.put(path, at);

@@ -122,6 +122,7 @@ public final class StackLoader {
     if (!problems.isEmpty()) {
       throw new InvalidStackException(inFileOrder(problems));
     }
+    EnvText.restore(tree.root(), tree.sources());
     Path baseDir = path == null ? cwd : path.toAbsolutePath().getParent();
     StackSpec mapped = SpecMapper.map(tree.root());
     ExtensionManifests.Found extensions =

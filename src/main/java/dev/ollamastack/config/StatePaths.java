@@ -1,7 +1,7 @@
 package dev.ollamastack.config;
 
+import dev.ollamastack.model.ToolException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,24 +36,68 @@ public final class StatePaths {
     this.stateHome = stateHome;
   }
 
-  /** The installation's state directory, created (mode 0700) if missing. */
+  /**
+   * The installation's state directory; not created here: reading commands, and an apply refused
+   * before it changes anything, leave no trace on disk.
+   *
+   * @throws ToolException (exit 4) when the state home exists but is not a directory
+   */
   public Path dir(String installation) {
     if (!NAME.matcher(installation).matches()) {
       throw new IllegalArgumentException("not an installation name: " + installation);
     }
-    Path dir = stateHome.resolve(installation);
+    for (Path p = stateHome.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw unusable(p, "is not a directory");
+      }
+    }
+    return stateHome.resolve(installation);
+  }
+
+  /** The installation's state directory, created (mode 0700) if missing: before any write. */
+  public Path ensureDir(String installation) {
+    Path dir = dir(installation);
     try {
       createPrivateDirectory(stateHome);
       createPrivateDirectory(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
+      throw unusable(dir, "cannot be created (" + reason(e) + ")");
+    }
+    if (!Files.isWritable(dir)) {
+      throw unusable(dir, "is not writable");
     }
     return dir;
   }
 
-  /** The OS lock held while an apply runs. */
+  private ToolException unusable(Path p, String what) {
+    return ToolException.environment(
+        "state directory "
+            + stateHome
+            + " ($"
+            + StackLoader.STATE_HOME_VARIABLE
+            + ", default ~/.ollama-stack) is unusable: "
+            + p
+            + " "
+            + what,
+        "point $"
+            + StackLoader.STATE_HOME_VARIABLE
+            + " at a directory you can write, or fix that path's type or permissions");
+  }
+
+  /** A file-system failure in words: {@code permission denied}, {@code Not a directory}. */
+  public static String reason(IOException e) {
+    String kind =
+        switch (e) {
+          case java.nio.file.AccessDeniedException a -> "permission denied";
+          case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+          default -> e.getClass().getSimpleName();
+        };
+    return kind;
+  }
+
+  /** The OS lock held while an apply runs (its directory is created). */
   public Path lockFile(String installation) {
-    return dir(installation).resolve("apply.lock");
+    return ensureDir(installation).resolve("apply.lock");
   }
 
   /** One JSON line per apply. */
@@ -100,7 +144,9 @@ public final class StatePaths {
       }
       move(temp, target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw ToolException.environment(
+          "cannot write " + target + ": " + reason(e),
+          "check that " + dir + " is a directory you can write");
     } finally {
       deleteQuietly(temp);
     }

@@ -97,8 +97,13 @@ final class TreeBuilder {
   private JsonNode scalar(ScalarNode node, String path) {
     Interpolator.Result r = interpolator.interpolate(node.getValue());
     r.errors().forEach(e -> problems.add(problem(node, path, e)));
+    sources.putText(path, r.value());
+    ControlCharacters.problem(r.value(), path).ifPresent(m -> problems.add(problem(node, path, m)));
     if (r.value().equals(node.getValue())) {
       return ScalarValues.toJson(node.getTag(), node.getValue());
+    }
+    if (r.value().isEmpty()) {
+      return JSON.textNode(""); // ${X:-} is an empty string, not YAML's empty plain null
     }
     // A plain ${PORT:-8080} is typed by what it becomes, as if the user had written 8080.
     var tag =

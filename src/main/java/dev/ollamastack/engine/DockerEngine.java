@@ -6,6 +6,7 @@ import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.RestartPolicy;
 import dev.ollamastack.model.VolumeSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,17 @@ public interface DockerEngine extends AutoCloseable {
   /** All containers with the given names, labelled or not (to detect name clashes). */
   List<ObservedContainer> listContainersByName(List<String> names);
 
+  /**
+   * Every running (or paused) container, whoever made it, with its ports and mounts: to find what
+   * holds a volume or host port the stack needs.
+   */
+  List<ObservedContainer> listRunningContainers();
+
   List<ObservedNetwork> listNetworks(Map<String, String> labels);
 
   List<ObservedVolume> listVolumes(Map<String, String> labels);
 
-  /** Full inspect (health, exit code, start time). */
+  /** Full inspect (health, exit code, start time, networks with aliases, mounts, limits). */
   Optional<ObservedContainer> inspectContainer(String idOrName);
 
   /** The environment a container was created with ({@code KEY=VALUE}); empty when it is gone. */
@@ -81,6 +88,21 @@ public interface DockerEngine extends AutoCloseable {
   void stopContainer(String id, Duration timeout);
 
   void removeContainer(String id);
+
+  /** Gives a container another name ({@code docker rename}); its labels stay. */
+  void renameContainer(String id, String newName);
+
+  /** Resumes a paused container ({@code docker unpause}). */
+  void unpauseContainer(String id);
+
+  /** Attaches a container to a network, reachable there by {@code aliases}. */
+  void connectNetwork(String network, String containerId, List<String> aliases);
+
+  /** Detaches a container from a network; {@code force} also when the network is gone. */
+  void disconnectNetwork(String network, String containerId, boolean force);
+
+  /** Changes the restart policy of an existing container ({@code docker update --restart}). */
+  void updateRestartPolicy(String id, RestartPolicy policy);
 
   void createNetwork(NetworkSpec spec);
 

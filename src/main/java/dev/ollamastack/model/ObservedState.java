@@ -16,6 +16,8 @@ import java.util.Set;
  *     locally (their registry digests tell what software runs)
  * @param toolServers Open WebUI's tool servers as its admin API returned them, or {@code null} when
  *     the tool did not ask (no admin key, Open WebUI not running)
+ * @param neighbours running containers not of this installation that mount one of its volumes or
+ *     publish one of its host ports: never touched, but nothing of ours may start beside them
  */
 public record ObservedState(
     List<ObservedContainer> containers,
@@ -25,7 +27,8 @@ public record ObservedState(
     List<ForeignResource> others,
     List<ObservedModel> models,
     Map<String, ObservedImage> images,
-    ObservedToolServers toolServers) {
+    ObservedToolServers toolServers,
+    List<ObservedContainer> neighbours) {
 
   public ObservedState {
     containers = List.copyOf(containers);
@@ -35,6 +38,7 @@ public record ObservedState(
     others = List.copyOf(others);
     models = models == null ? null : List.copyOf(models);
     images = images == null ? Map.of() : Map.copyOf(images);
+    neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
   }
 
   /** What exists when nothing is known of the images beyond the references present. */
@@ -45,7 +49,7 @@ public record ObservedState(
       Set<String> localImages,
       List<ForeignResource> others,
       List<ObservedModel> models) {
-    this(containers, networks, volumes, localImages, others, models, Map.of(), null);
+    this(containers, networks, volumes, localImages, others, models, Map.of(), null, List.of());
   }
 
   /** What exists when the tool did not ask Open WebUI for its tool servers. */
@@ -57,7 +61,21 @@ public record ObservedState(
       List<ForeignResource> others,
       List<ObservedModel> models,
       Map<String, ObservedImage> images) {
-    this(containers, networks, volumes, localImages, others, models, images, null);
+    this(containers, networks, volumes, localImages, others, models, images, null, List.of());
+  }
+
+  /** What exists, without neighbours. */
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models,
+      Map<String, ObservedImage> images,
+      ObservedToolServers toolServers) {
+    this(
+        containers, networks, volumes, localImages, others, models, images, toolServers, List.of());
   }
 
   public static ObservedState empty() {
@@ -66,16 +84,22 @@ public record ObservedState(
 
   public ObservedState withModels(List<ObservedModel> m) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, m, images, toolServers);
+        containers, networks, volumes, localImages, others, m, images, toolServers, neighbours);
   }
 
   public ObservedState withImages(Map<String, ObservedImage> i) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, models, i, toolServers);
+        containers, networks, volumes, localImages, others, models, i, toolServers, neighbours);
   }
 
   public ObservedState withToolServers(ObservedToolServers t) {
-    return new ObservedState(containers, networks, volumes, localImages, others, models, images, t);
+    return new ObservedState(
+        containers, networks, volumes, localImages, others, models, images, t, neighbours);
+  }
+
+  public ObservedState withNeighbours(List<ObservedContainer> n) {
+    return new ObservedState(
+        containers, networks, volumes, localImages, others, models, images, toolServers, n);
   }
 
   /** The image a container runs, when it was inspected. */

@@ -6,6 +6,7 @@ import dev.ollamastack.health.OpenWebUiAdmin;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedModel;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,11 @@ import java.util.Set;
  * the images our containers run and the desired references name (inspected by id and reference,
  * with their registry digests), and Open WebUI's tool servers when an admin key lets the tool read
  * them. Resources of other installations and unlabelled name clashes go to {@code others}.
+ *
+ * <p>Each container of ours is inspected as well: the list cannot tell its aliases on our network,
+ * the port bindings of a stopped container, its restart policy or limits, which a hand-made change
+ * alters ({@code docker network disconnect}, {@code docker update}). One more list, of running
+ * containers, finds those of others that hold a volume or host port of ours.
  */
 public final class StateObserver {
   // An Ollama that is down refuses the connection at once (the client's connect timeout is 2 s);
@@ -55,7 +62,8 @@ public final class StateObserver {
     for (ObservedContainer c : engine.listContainers(anyInstallation)) {
       seen.add(c.name());
       if (me.equals(c.installation())) {
-        ours.add(c);
+        // Gone between the list and the inspect: it no longer exists.
+        engine.inspectContainer(c.id()).ifPresent(ours::add);
       } else {
         others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
       }
@@ -107,7 +115,15 @@ public final class StateObserver {
       }
     }
     return new ObservedState(
-        ours, networks, volumes, local, others, models(desired), byId, toolServers(desired, ours));
+        ours,
+        networks,
+        volumes,
+        local,
+        others,
+        models(desired),
+        byId,
+        toolServers(desired, ours),
+        neighbours(desired));
   }
 
   /**
@@ -128,6 +144,29 @@ public final class StateObserver {
     } catch (OpenWebUiAdmin.AdminException e) {
       return ObservedToolServers.unreadable(e.getMessage());
     }
+  }
+
+  /** Running containers not of this installation on a volume or host port it needs. */
+  private List<ObservedContainer> neighbours(DesiredState desired) {
+    Set<String> volumes = new HashSet<>();
+    desired.volumes().forEach(v -> volumes.add(v.name()));
+    Set<Integer> ports = new HashSet<>();
+    desired.containers().forEach(c -> c.ports().forEach(p -> ports.add(p.hostPort())));
+    List<ObservedContainer> out = new ArrayList<>();
+    for (ObservedContainer c : engine.listRunningContainers()) {
+      if (desired.installation().equals(c.installation())) {
+        continue;
+      }
+      boolean mounts =
+          c.wiring() != null
+              && c.wiring().mounts().stream()
+                  .anyMatch(m -> m.kind() == Mount.Kind.VOLUME && volumes.contains(m.source()));
+      boolean publishes = c.ports().stream().anyMatch(p -> ports.contains(p.hostPort()));
+      if (mounts || publishes) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   private static List<ObservedModel> models(DesiredState desired) {

@@ -44,8 +44,39 @@ public sealed interface Action {
       case CreateContainer c -> false;
       case RecreateContainer r -> false;
       case StartContainer s -> false;
+      case RepairContainer r -> false;
       case PullModel p -> false;
       case UpdateToolServers u -> false;
+    };
+  }
+
+  /**
+   * The same action, also waiting for {@code dep}: a container that must not start before another
+   * one holding its volume or port is gone. Only container bring-ups take extra dependencies.
+   */
+  default Action after(ResourceKey dep) {
+    java.util.List<ResourceKey> deps = new java.util.ArrayList<>(dependsOn());
+    if (deps.contains(dep)) {
+      return this;
+    }
+    deps.add(dep);
+    return switch (this) {
+      case CreateContainer c -> new CreateContainer(c.spec(), c.files(), deps);
+      case RecreateContainer r ->
+          new RecreateContainer(r.spec(), r.oldId(), r.files(), r.reasons(), deps);
+      case StartContainer s -> new StartContainer(s.spec(), s.id(), s.reason(), deps);
+      case RepairContainer r -> new RepairContainer(r.spec(), r.id(), r.repairs(), deps);
+      case CreateNetwork c -> this;
+      case RemoveNetwork r -> this;
+      case CreateVolume c -> this;
+      case RemoveVolume r -> this;
+      case PullImage p -> this;
+      case RemoveContainer r -> this;
+      case PullModel p -> this;
+      case DeleteModel d -> this;
+      case RemoveImage r -> this;
+      case RemoveConfig r -> this;
+      case UpdateToolServers u -> this;
     };
   }
 
@@ -166,7 +197,12 @@ public sealed interface Action {
     }
   }
 
-  /** Stop and remove the old container, then create, start and wait for the new one. */
+  /**
+   * Replace the container {@code oldId} (any name: it may have been renamed) without losing it:
+   * stop it and set it aside under another name, create, start and wait for the new one, then
+   * remove the old one. When the new one cannot be created, started or made ready, it is removed
+   * and the old one gets its name back and runs again as it did.
+   */
   record RecreateContainer(
       ContainerSpec spec,
       String oldId,
@@ -189,6 +225,20 @@ public sealed interface Action {
   record StartContainer(ContainerSpec spec, String id, String reason, List<ResourceKey> dependsOn)
       implements Action {
     public StartContainer {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.container(spec.name());
+    }
+  }
+
+  /** Put an existing container back as desired, step by step, without recreating it. */
+  record RepairContainer(
+      ContainerSpec spec, String id, List<ContainerRepair> repairs, List<ResourceKey> dependsOn)
+      implements Action {
+    public RepairContainer {
+      repairs = List.copyOf(repairs);
       dependsOn = List.copyOf(dependsOn);
     }
 

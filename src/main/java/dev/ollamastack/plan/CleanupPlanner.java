@@ -38,7 +38,13 @@ public final class CleanupPlanner {
     desired.containers().forEach(c -> nodes.add(ResourceKey.container(c.name())));
     List<Action> actions =
         new ArrayList<>(
-            Orphans.removals(desired.installation(), observed, nodes, "not desired: cleanup"));
+            Orphans.removals(
+                desired.installation(),
+                observed,
+                nodes,
+                // A container renamed by hand or set aside is still the one a service runs.
+                Planner.claimed(desired, observed),
+                "not desired: cleanup"));
     Map<String, ResourceKey> removing = new HashMap<>();
     actions.stream()
         .filter(a -> a instanceof Action.RemoveContainer)

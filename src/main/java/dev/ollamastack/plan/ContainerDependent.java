@@ -2,26 +2,36 @@ package dev.ollamastack.plan;
 
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
-import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.plan.render.ConfigHash;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A container of one component, matched by name: created when missing, recreated when its config
- * hash differs (with a reason per changed field), started when stopped.
+ * A container of one component, found by name, else as a container of ours in the same role under
+ * another name (renamed, or set aside by an interrupted recreate): created when missing, recreated
+ * when its config hash or what Docker holds of it differs (with a reason per changed field),
+ * repaired in place when a hand-made change can be undone (renamed, detached, paused), started when
+ * stopped.
  *
  * @param override what this apply's {@code start}/{@code stop}/{@code restart} asks of it
+ * @param desiredNames every container name of the desired state: those are never another's
  */
 record ContainerDependent(
-    ContainerSpec spec, List<RenderedFile> files, List<ResourceKey> dependsOn, RunOverride override)
+    ContainerSpec spec,
+    List<RenderedFile> files,
+    List<ResourceKey> dependsOn,
+    RunOverride override,
+    Set<String> desiredNames)
     implements Dependent {
 
   /** A one-apply override of the desired running state. */
@@ -35,6 +45,13 @@ record ContainerDependent(
   ContainerDependent {
     files = List.copyOf(files);
     dependsOn = List.copyOf(dependsOn);
+    desiredNames = Set.copyOf(desiredNames);
+  }
+
+  /** A container that is the only one of the desired state. */
+  ContainerDependent(
+      ContainerSpec spec, List<RenderedFile> files, List<ResourceKey> dependsOn, RunOverride o) {
+    this(spec, files, dependsOn, o, Set.of(spec.name()));
   }
 
   @Override
@@ -42,8 +59,33 @@ record ContainerDependent(
     return ResourceKey.container(spec.name());
   }
 
+  /**
+   * The container that is this one: by name, else the one of ours in the same role that no desired
+   * container is named after (a running one first).
+   */
   Optional<ObservedContainer> actual(ObservedState observed) {
-    return observed.containers().stream().filter(o -> o.name().equals(spec.name())).findFirst();
+    Optional<ObservedContainer> byName =
+        observed.containers().stream().filter(o -> o.name().equals(spec.name())).findFirst();
+    if (byName.isPresent()) {
+      return byName;
+    }
+    return observed.containers().stream()
+        .filter(o -> !desiredNames.contains(o.name()) && sameRole(o))
+        // The older CLI's containers are another installation's: 'migrate' replaces them.
+        .filter(o -> !OlderInstallation.madeByOlderCli(o))
+        .min(
+            Comparator.comparing((ObservedContainer o) -> !o.alive())
+                .thenComparing(ObservedContainer::name));
+  }
+
+  private boolean sameRole(ObservedContainer o) {
+    boolean component =
+        Component.fromLabel(o.labels().get(Labels.COMPONENT))
+            .map(c -> c == spec.component())
+            .orElse(false);
+    return component
+        && (spec.component() != Component.EXTENSION
+            || spec.service().equals(o.labels().get(Labels.EXTENSION)));
   }
 
   @Override
@@ -60,22 +102,34 @@ record ContainerDependent(
     if (actual == null) {
       return Match.MISSING;
     }
-    List<String> reasons =
-        override == RunOverride.RESTART
-            ? List.of("restart requested")
-            : explain(changeReasons(actual, observed));
+    String foundAs = actual.name().equals(spec.name()) ? null : actual.name();
+    List<String> reasons = new ArrayList<>();
+    if (override == RunOverride.RESTART) {
+      reasons.add("restart requested");
+    } else {
+      List<String> changes = new ArrayList<>(changeReasons(actual, observed));
+      changes.addAll(ContainerDrift.recreateReasons(spec, actual));
+      reasons.addAll(explain(changes));
+    }
     if (!reasons.isEmpty()) {
+      if (foundAs != null) {
+        reasons.add("found as " + foundAs + ": " + ContainerDrift.renamedWhy(spec, foundAs));
+      }
       return new Match.Changed(reasons);
     }
-    if (!actual.running()) {
-      boolean exitMeaningful =
-          actual.exitCode() != null && actual.state() != ContainerState.CREATED;
-      return new Match.NotRunning(
-          "container is "
-              + actual.state().label()
-              + (exitMeaningful ? " (exit code " + actual.exitCode() + ")" : ""));
+    ObservedNetwork network =
+        observed.networks().stream()
+            .filter(n -> n.name().equals(spec.network()))
+            .findFirst()
+            .orElse(null);
+    List<ContainerRepair> repairs = ContainerDrift.repairs(spec, actual, foundAs, network);
+    if (repairs.isEmpty()) {
+      return Match.IN_SYNC;
     }
-    return Match.IN_SYNC;
+    if (repairs.size() == 1 && repairs.get(0) instanceof ContainerRepair.Start start) {
+      return new Match.NotRunning(start.why());
+    }
+    return new Match.Drifted(repairs);
   }
 
   private List<String> changeReasons(ObservedContainer actual, ObservedState observed) {
@@ -155,6 +209,7 @@ record ContainerDependent(
       case Match.Changed c ->
           Optional.of(new Action.RecreateContainer(spec, id, files, c.reasons(), deps));
       case Match.NotRunning n -> Optional.of(new Action.StartContainer(spec, id, n.why(), deps));
+      case Match.Drifted d -> Optional.of(new Action.RepairContainer(spec, id, d.repairs(), deps));
       case Match.Unwanted u ->
           Optional.of(new Action.RemoveContainer(spec.name(), id, u.why(), deps));
       case Match.InSync s -> Optional.empty();

@@ -60,7 +60,9 @@ final class Dependents {
     }
     List<RenderedFile> files =
         desired.files().stream().filter(f -> f.containerName().equals(c.name())).toList();
-    return new ContainerDependent(c, files, deps, override(c.service(), overrides));
+    Set<String> names =
+        desired.containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
+    return new ContainerDependent(c, files, deps, override(c.service(), overrides), names);
   }
 
   /**

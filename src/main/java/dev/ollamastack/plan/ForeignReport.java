@@ -2,8 +2,10 @@ package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
+import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
+import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.model.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,20 +49,48 @@ final class ForeignReport {
     return out;
   }
 
-  static List<String> blockers(DesiredState desired, ObservedState observed) {
+  /**
+   * Why the plan cannot be applied: a foreign container holds a name of ours, or a volume or host
+   * port that a container about to start needs (it would run beside it: two Open WebUIs on one
+   * SQLite database). Foreign containers are never touched, so only the user can clear the way.
+   *
+   * @param up the resources the plan brings up
+   */
+  static List<String> blockers(DesiredState desired, ObservedState observed, Set<ResourceKey> up) {
     Set<String> names =
         desired.containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
     List<String> out = new ArrayList<>();
     OlderInstallation.blocker(desired.installation(), observed).ifPresent(out::add);
     for (ForeignResource r : observed.others()) {
       if (r.kind() == ResourceKind.CONTAINER && names.contains(r.name())) {
-        String owner =
-            r.installation() == null
-                ? "a container not managed by ollama-stack"
-                : "a container of installation \"" + r.installation() + "\"";
-        out.add("container name " + r.name() + " is taken by " + owner);
+        out.add("container name " + r.name() + " is taken by a " + owner(r.installation()));
+      }
+    }
+    for (ContainerSpec c : desired.containers()) {
+      if (!up.contains(ResourceKey.container(c.name()))) {
+        continue;
+      }
+      for (ObservedContainer n : observed.neighbours()) {
+        Orphans.shared(n, c)
+            .ifPresent(
+                what ->
+                    out.add(
+                        c.name()
+                            + " must not run beside "
+                            + owner(n.installation())
+                            + " "
+                            + n.name()
+                            + ": it uses "
+                            + what
+                            + " too"));
       }
     }
     return out;
+  }
+
+  private static String owner(String installation) {
+    return installation == null
+        ? "container not managed by ollama-stack"
+        : "container of installation \"" + installation + "\"";
   }
 }

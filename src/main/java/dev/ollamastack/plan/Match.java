@@ -24,6 +24,16 @@ public sealed interface Match {
   /** Exists as desired but does not run. */
   record NotRunning(String why) implements Match {}
 
+  /**
+   * Exists with the desired configuration, but a hand-made change undid part of it (renamed,
+   * detached from the network, paused, another restart policy): repaired in place, in order.
+   */
+  record Drifted(List<ContainerRepair> repairs) implements Match {
+    public Drifted {
+      repairs = List.copyOf(repairs);
+    }
+  }
+
   /** Exists but must not (a stop requested for this apply). */
   record Unwanted(String why) implements Match {}
 
@@ -36,6 +46,7 @@ public sealed interface Match {
       case Missing m -> true;
       case Changed c -> true;
       case NotRunning n -> true;
+      case Drifted d -> true;
       case InSync s -> false;
       case Unwanted u -> false;
     };

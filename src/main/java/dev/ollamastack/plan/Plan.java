@@ -60,6 +60,7 @@ public record Plan(
     int remove = 0;
     int start = 0;
     int update = 0;
+    int repair = 0;
     for (Action a : actions) {
       switch (a) {
         case Action.CreateNetwork n -> create++;
@@ -75,6 +76,7 @@ public record Plan(
         case Action.PullImage p -> {}
         case Action.RecreateContainer r -> recreate++;
         case Action.StartContainer s -> start++;
+        case Action.RepairContainer r -> repair++;
         case Action.RemoveContainer r -> remove++;
         case Action.RemoveNetwork r -> remove++;
         case Action.RemoveVolume r -> remove++;
@@ -84,22 +86,33 @@ public record Plan(
         case Action.UpdateToolServers u -> update++;
       }
     }
-    return new Summary(create, recreate, remove, start, update);
+    return new Summary(create, recreate, remove, start, update, repair);
   }
 
   /**
    * Counts for the summary line; image pulls are preparation and not counted.
    *
    * @param update settings changed inside a running app (Open WebUI's tool servers)
+   * @param repair containers set right in place (renamed back, reconnected, unpaused)
    */
-  public record Summary(int create, int recreate, int remove, int start, int update) {
+  public record Summary(int create, int recreate, int remove, int start, int update, int repair) {
     public String line() {
       String s =
           "Plan: " + create + " to create, " + recreate + " to recreate, " + remove + " to remove";
       if (start > 0) {
         s += ", " + start + " to start";
       }
+      if (repair > 0) {
+        s += ", " + repair + " to repair";
+      }
       return update > 0 ? s + ", " + update + " to update." : s + ".";
     }
+  }
+
+  /** The same plan, refused for more reasons (found outside the planner: a port's holder). */
+  public Plan withBlockers(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(blockers);
+    all.addAll(more);
+    return new Plan(installation, actions, warnings, all, matches);
   }
 }

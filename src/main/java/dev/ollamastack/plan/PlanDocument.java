@@ -27,8 +27,8 @@ public record PlanDocument(
   /**
    * One action.
    *
-   * @param action {@code create}, {@code recreate}, {@code start}, {@code remove}, {@code pull},
-   *     {@code delete} or {@code update}
+   * @param action {@code create}, {@code recreate}, {@code start}, {@code repair}, {@code remove},
+   *     {@code pull}, {@code delete} or {@code update}
    * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model},
    *     {@code config}, {@code tool-servers}
    * @param image the image reference of the stack file (for a removed image: its id)
@@ -53,8 +53,11 @@ public record PlanDocument(
     }
   }
 
-  /** Action counts; {@code update}: settings changed inside a running app (its tool servers). */
-  public record Counts(int create, int recreate, int remove, int start, int update) {}
+  /**
+   * Action counts; {@code update}: settings changed inside a running app (its tool servers); {@code
+   * repair}: containers set right in place.
+   */
+  public record Counts(int create, int recreate, int remove, int start, int update, int repair) {}
 
   public static PlanDocument of(
       Plan plan, String stackFile, String stackSha256, String fingerprint) {
@@ -66,7 +69,7 @@ public record PlanDocument(
         stackSha256,
         fingerprint,
         plan.actions().stream().map(PlanDocument::item).toList(),
-        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.update()),
+        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.update(), s.repair()),
         plan.warnings(),
         plan.blockers());
   }
@@ -87,6 +90,15 @@ public record PlanDocument(
               "recreate", kind, name, r.spec().image(), r.reasons(), deps, r.spec().imageDigest());
       case Action.StartContainer s ->
           new Item("start", kind, name, s.spec().image(), List.of(s.reason()), deps, null);
+      case Action.RepairContainer r ->
+          new Item(
+              "repair",
+              kind,
+              name,
+              r.spec().image(),
+              r.repairs().stream().map(ContainerRepair::describe).toList(),
+              deps,
+              r.spec().imageDigest());
       case Action.RemoveContainer r ->
           new Item("remove", kind, name, null, List.of(r.reason()), deps);
       case Action.RemoveNetwork n -> new Item("remove", kind, name, null, List.of(), deps);

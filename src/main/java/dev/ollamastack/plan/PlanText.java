@@ -60,6 +60,7 @@ public final class PlanText {
       case Action.RecreateContainer r -> "  ~ container " + r.spec().name() + " (recreate)";
       case Action.StartContainer s ->
           "  > container " + s.spec().name() + " (start: " + s.reason() + ")";
+      case Action.RepairContainer r -> "  ~ container " + r.spec().name() + " (repair)";
       case Action.RemoveContainer r ->
           "  - container " + r.containerName() + " (" + r.reason() + ")";
       case Action.RemoveNetwork n -> "  - network " + n.networkName();
@@ -83,6 +84,9 @@ public final class PlanText {
   static List<String> details(Action a) {
     if (a instanceof Action.RecreateContainer r) {
       return r.reasons();
+    }
+    if (a instanceof Action.RepairContainer r) {
+      return r.repairs().stream().map(ContainerRepair::describe).toList();
     }
     if (a instanceof Action.RemoveConfig r) {
       return r.kept().stream().map(k -> "kept: " + k).toList();

@@ -1,6 +1,8 @@
 package dev.ollamastack.plan;
 
+import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
+import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ResourceKey;
 import java.util.ArrayList;
@@ -48,7 +50,9 @@ public final class Planner {
     Set<ResourceKey> withActions = new HashSet<>(up);
     withActions.addAll(down);
     actions.addAll(ModelPlanner.prunes(desired, observed, overrides, graph.keys(), withActions));
-    actions.addAll(Orphans.removals(desired, observed, graph.keys()));
+    Set<String> claimed = claimed(graph, observed);
+    actions.addAll(Orphans.removals(desired, observed, graph.keys(), claimed));
+    actions = afterClashingOrphans(actions, observed, graph.keys(), claimed);
     List<String> warnings = new ArrayList<>(ForeignReport.warnings(desired, observed));
     warnings.addAll(ModelPlanner.notes(desired, observed, overrides));
     warnings.addAll(EarlierForms.notes(desired, observed, matches));
@@ -57,8 +61,68 @@ public final class Planner {
         desired.installation(),
         PlanOrder.sort(actions),
         warnings,
-        ForeignReport.blockers(desired, observed),
+        ForeignReport.blockers(desired, observed, up),
         matches);
+  }
+
+  /** Ids of the containers that the desired ones are (by name, or renamed): never orphans. */
+  static Set<String> claimed(DesiredState desired, ObservedState observed) {
+    return claimed(ResourceGraph.of(Dependents.of(desired, Overrides.NONE)), observed);
+  }
+
+  /** Ids of the containers that desired containers found as theirs (by name or role). */
+  private static Set<String> claimed(ResourceGraph graph, ObservedState observed) {
+    Set<String> ids = new HashSet<>();
+    for (Dependent d : graph.inOrder()) {
+      if (d instanceof ContainerDependent c) {
+        c.actual(observed).ifPresent(o -> ids.add(o.id()));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Nothing runs beside what it replaces: a container brought up waits until every live orphan
+   * holding its volume or host port is removed.
+   */
+  private static List<Action> afterClashingOrphans(
+      List<Action> actions, ObservedState observed, Set<ResourceKey> nodes, Set<String> claimed) {
+    List<ObservedContainer> orphans = Orphans.containers(observed, nodes, claimed);
+    List<Action> out = new ArrayList<>();
+    for (Action a : actions) {
+      Action ordered = a;
+      ContainerSpec spec = broughtUp(a);
+      if (spec != null) {
+        for (ObservedContainer o : orphans) {
+          if (Orphans.shared(o, spec).isPresent()) {
+            ordered = ordered.after(ResourceKey.container(o.name()));
+          }
+        }
+      }
+      out.add(ordered);
+    }
+    return out;
+  }
+
+  /** The spec of a container an action starts, or null. */
+  private static ContainerSpec broughtUp(Action a) {
+    return switch (a) {
+      case Action.CreateContainer c -> c.spec();
+      case Action.RecreateContainer r -> r.spec();
+      case Action.StartContainer s -> s.spec();
+      case Action.RepairContainer r -> r.spec();
+      case Action.CreateNetwork n -> null;
+      case Action.RemoveNetwork n -> null;
+      case Action.CreateVolume v -> null;
+      case Action.RemoveVolume v -> null;
+      case Action.PullImage p -> null;
+      case Action.RemoveContainer r -> null;
+      case Action.PullModel m -> null;
+      case Action.DeleteModel d -> null;
+      case Action.RemoveImage r -> null;
+      case Action.RemoveConfig r -> null;
+      case Action.UpdateToolServers u -> null;
+    };
   }
 
   /** How every desired resource differs from what exists ({@code diff} and {@code status}). */

@@ -58,8 +58,9 @@ public final class StateDiff {
           }
         });
     Set<ResourceKey> nodes = matches.keySet();
+    Set<String> claimed = Planner.claimed(desired, observed);
     for (ObservedContainer o : observed.containers()) {
-      if (!nodes.contains(ResourceKey.container(o.name()))) {
+      if (!nodes.contains(ResourceKey.container(o.name())) && !claimed.contains(o.id())) {
         sb.append("- container ").append(o.name()).append(" (not desired: would be removed)\n");
       }
     }
@@ -97,6 +98,15 @@ public final class StateDiff {
               .append(" → running\n");
       case Match.Unwanted u ->
           sb.append("- container ").append(c.name()).append(" (").append(u.why()).append(")\n");
+      case Match.Drifted d ->
+          d.repairs()
+              .forEach(
+                  r ->
+                      sb.append("~ container ")
+                          .append(c.name())
+                          .append(": ")
+                          .append(r.describe())
+                          .append('\n'));
       case Match.Missing m -> unified(sb, c.name(), "", pretty(c), " (missing)");
       case Match.Changed ch -> {
         String have = actual == null ? "" : pretty(actual.labels().get(Labels.SPEC));

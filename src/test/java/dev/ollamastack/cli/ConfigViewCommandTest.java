@@ -61,7 +61,9 @@ class ConfigViewCommandTest {
     CliRun r = CliRun.run(cwd, home, Map.of(), "config", "view", "-f", "bad.yaml", "-o", "json");
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out()).isEmpty();
+    JsonNode error = new ObjectMapper().readTree(r.out()).path("error");
+    assertThat(error.path("location").asText()).isEqualTo("bad.yaml:1:1");
+    assertThat(error.path("message").asText()).isEqualTo("missing required key \"apiVersion\"");
     assertThat(r.err()).startsWith("error: bad.yaml:1:1: missing required key \"apiVersion\"");
   }
 

@@ -126,11 +126,13 @@ class StatusCommandTest {
   }
 
   @Test
-  void dockerDownExitsFourWithAnErrorOnStderrOnly() {
+  void dockerDownExitsFourWithTheErrorOnStderrAndAsTheJsonDocument() throws Exception {
     engine.unreachable = true;
     CliRun r = status("-o", "json");
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.out()).isEmpty();
+    JsonNode error = new ObjectMapper().readTree(r.out()).path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(4);
+    assertThat(error.path("message").asText()).startsWith("cannot reach the Docker engine");
     assertThat(r.err()).startsWith("error: cannot reach the Docker engine").contains("hint:");
   }
 

@@ -16,8 +16,9 @@ class StatePathsTest {
   @Test
   void everyInstallationHasAPrivateDirectoryWithWellKnownFiles() throws IOException {
     StatePaths paths = new StatePaths(home.resolve("state"));
+    assertThat(paths.dir("demo")).doesNotExist(); // naming it writes nothing
 
-    Path dir = paths.dir("demo");
+    Path dir = paths.ensureDir("demo");
 
     assertThat(dir).isEqualTo(home.resolve("state/demo")).isDirectory();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
@@ -27,6 +28,34 @@ class StatePathsTest {
     assertThat(paths.lockFile("demo")).isEqualTo(dir.resolve("apply.lock"));
     assertThat(paths.historyFile("demo")).isEqualTo(dir.resolve("history.jsonl"));
     assertThat(paths.mcpoConfigDir("demo")).isEqualTo(dir.resolve("mcpo"));
+  }
+
+  @Test
+  void aStateHomeThatIsAFileIsOneLineNamingItAndTheVariable() throws IOException {
+    Path file = Files.writeString(home.resolve("not-a-dir"), "x");
+    StatePaths paths = new StatePaths(file);
+    assertThatThrownBy(() -> paths.dir("demo"))
+        .isInstanceOf(dev.ollamastack.model.ToolException.class)
+        .hasMessage(
+            "state directory "
+                + file
+                + " ($OLLAMA_STACK_HOME, default ~/.ollama-stack) is unusable: "
+                + file
+                + " is not a directory")
+        .extracting(e -> ((dev.ollamastack.model.ToolException) e).exitCode().code())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void anUnwritableStateHomeFailsWhenSomethingMustBeWrittenNotBefore() {
+    // Nobody, root included, creates directories in /proc: an unwritable home for every user.
+    Path unwritable = Path.of("/proc/self/ollama-stack-home");
+    StatePaths paths = new StatePaths(unwritable);
+    assertThat(paths.dir("demo")).isEqualTo(unwritable.resolve("demo"));
+    assertThatThrownBy(() -> paths.ensureDir("demo"))
+        .isInstanceOf(dev.ollamastack.model.ToolException.class)
+        .hasMessageStartingWith("state directory " + unwritable + " ($OLLAMA_STACK_HOME")
+        .hasMessageContaining("cannot be created");
   }
 
   @Test

@@ -259,6 +259,9 @@ class ReconcileIT {
   @Test
   @Order(5)
   void aHeldLockMakesApplyExit5() throws Exception {
+    // A change to apply: an apply with nothing to do never takes the lock (it writes nothing).
+    writeStack("25h");
+    Map<String, String> before = ids();
     Path lock = work.resolve("home").resolve(name).resolve("apply.lock");
     try (FileChannel ch =
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -266,7 +269,11 @@ class ReconcileIT {
       Cli.Result r = cli.run("apply", "--yes");
       assertThat(r.exitCode()).as("%s", r).isEqualTo(5);
       assertThat(r.err()).contains("another apply is running");
+    } finally {
+      writeStack("24h");
     }
+    assertThat(ids()).isEqualTo(before);
+    assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();
   }
 
   @Test
@@ -323,6 +330,9 @@ class ReconcileIT {
         .ignoreExceptions()
         .until(() -> http(ollamaPort, "/api/version") == 200);
 
+    // Left by the kill: the new ollama (now released and serving) and its old generation set
+    // aside, stopped. Ollama is not recreated again; the next apply pulls the model and removes
+    // the generation set aside.
     Cli.Result plan = cli.run("plan", "--detailed-exitcode");
     assertThat(plan.exitCode()).as("%s", plan).isEqualTo(2);
     assertThat(plan.out())
@@ -334,6 +344,9 @@ class ReconcileIT {
     assertThat(next.err()).contains("model tinyllama: pulled");
     assertThat(inspect(ollama, "{{json .Config.Env}}")).contains("OLLAMA_KEEP_ALIVE=1h");
     assertThat(id("webui")).isEqualTo(webuiBefore);
+    assertThat(DockerCli.run("ps", "-a", "--format", "{{.Names}}", "--filter", "name=" + name))
+        .as("no generation left aside")
+        .doesNotContain("-old-");
     Cli.Result converged = cli.run("plan", "--detailed-exitcode");
     assertThat(converged.exitCode()).as("%s", converged).isZero();
     assertThat(http(webuiPort, "/health")).isEqualTo(200);

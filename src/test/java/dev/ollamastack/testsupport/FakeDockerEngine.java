@@ -15,11 +15,16 @@ import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedContainer.Endpoint;
+import dev.ollamastack.model.ObservedContainer.Wiring;
 import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.model.RestartPolicy;
 import dev.ollamastack.model.VolumeSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +41,9 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory Docker engine with failure knobs, for fast tests of observe, apply and the CLI.
- * Records every mutating call so tests can assert that a converged apply makes none.
+ * Records every mutating call so tests can assert that a converged apply makes none. Mirrors the
+ * daemon's refusals that matter to the tool: a name in use, starting a paused container or one
+ * whose network is gone, a host port another live container holds, a network or volume in use.
  */
 public final class FakeDockerEngine implements DockerEngine {
   private final Map<String, ObservedContainer> containers = new LinkedHashMap<>();
@@ -52,6 +59,13 @@ public final class FakeDockerEngine implements DockerEngine {
   public final Set<String> neverHealthy = new HashSet<>();
   public final Set<String> exitsOnStart = new HashSet<>();
   public final Set<String> createConflicts = new HashSet<>();
+
+  /** Container names whose create Docker rejects (a value it refuses, e.g. a tiny memory limit). */
+  public final Set<String> createRejected = new HashSet<>();
+
+  /** Container names whose start fails once per entry (e.g. a port a host process holds). */
+  public final Set<String> startFails = new HashSet<>();
+
   public boolean unreachable;
 
   /** The Docker context {@link #info()} reports, {@code null} for none. */
@@ -105,7 +119,8 @@ public final class FakeDockerEngine implements DockerEngine {
             labels,
             List.of(),
             null,
-            0));
+            0,
+            new Wiring(Map.of(), List.of(), RestartPolicy.UNLESS_STOPPED, 0L, 0L)));
     return id;
   }
 
@@ -172,6 +187,12 @@ public final class FakeDockerEngine implements DockerEngine {
   @Override
   public synchronized List<ObservedContainer> listContainersByName(List<String> names) {
     return containers.values().stream().filter(c -> names.contains(c.name())).toList();
+  }
+
+  @Override
+  public synchronized List<ObservedContainer> listRunningContainers() {
+    check();
+    return containers.values().stream().filter(ObservedContainer::alive).toList();
   }
 
   @Override
@@ -266,10 +287,30 @@ public final class FakeDockerEngine implements DockerEngine {
       throw new EngineException(
           "Conflict. The container name \"/" + spec.name() + "\" is already in use", 409, null);
     }
+    if (createRejected.contains(spec.name())) {
+      throw new EngineException("Minimum memory limit allowed is 6MB", 400, null);
+    }
+    ObservedNetwork net = spec.network() == null ? null : networks.get(spec.network());
+    if (spec.network() != null && net == null) {
+      throw new EngineException("network " + spec.network() + " not found", 404, null);
+    }
     String id = "c" + ids.incrementAndGet();
     envs.put(id, spec.env());
     String imageId =
         images.inspect(spec.imageReference()).map(ObservedImage::id).orElse("sha256:missing");
+    Map<String, Endpoint> nets = new LinkedHashMap<>();
+    if (net != null) {
+      List<String> aliases = new ArrayList<>(spec.networkAliases());
+      aliases.add(id);
+      nets.put(net.name(), new Endpoint(net.id(), aliases));
+    }
+    Wiring wiring =
+        new Wiring(
+            nets,
+            spec.mounts(),
+            spec.restartPolicy(),
+            spec.resources().memoryBytes() == null ? 0L : spec.resources().memoryBytes(),
+            spec.resources().cpus() == null ? 0L : Math.round(spec.resources().cpus() * 1e9));
     containers.put(
         id,
         new ObservedContainer(
@@ -283,7 +324,8 @@ public final class FakeDockerEngine implements DockerEngine {
             spec.labels(),
             spec.ports(),
             null,
-            0));
+            0,
+            wiring));
     return id;
   }
 
@@ -291,6 +333,34 @@ public final class FakeDockerEngine implements DockerEngine {
   public synchronized void startContainer(String id) {
     record("start " + name(id));
     ObservedContainer c = require(id);
+    if (c.state() == ContainerState.PAUSED) {
+      throw new EngineException("cannot start a paused container, try unpause instead", 409, null);
+    }
+    if (c.running()) {
+      return;
+    }
+    if (startFails.remove(c.name())) {
+      throw new EngineException(
+          "driver failed programming external connectivity: address already in use", 500, null);
+    }
+    for (Endpoint e : c.wiring() == null ? List.<Endpoint>of() : c.wiring().networks().values()) {
+      boolean gone =
+          !e.networkId().isEmpty()
+              && networks.values().stream().noneMatch(n -> n.id().equals(e.networkId()));
+      if (gone) {
+        throw new EngineException("network " + e.networkId() + " not found", 404, null);
+      }
+    }
+    for (PortBinding p : c.ports()) {
+      for (ObservedContainer other : containers.values()) {
+        if (other != c
+            && other.alive()
+            && other.ports().stream().anyMatch(o -> o.hostPort() == p.hostPort())) {
+          throw new EngineException(
+              "Bind for 0.0.0.0:" + p.hostPort() + " failed: port is already allocated", 500, null);
+        }
+      }
+    }
     boolean exits = exitsOnStart.contains(c.name());
     ContainerHealth health =
         neverHealthy.contains(c.name()) ? ContainerHealth.STARTING : ContainerHealth.HEALTHY;
@@ -307,7 +377,25 @@ public final class FakeDockerEngine implements DockerEngine {
             c.labels(),
             c.ports(),
             Instant.EPOCH,
-            c.restartCount()));
+            c.restartCount(),
+            attachedByName(c.wiring())));
+  }
+
+  /** On start Docker resolves endpoints joined by name while stopped to the network's id. */
+  private Wiring attachedByName(Wiring w) {
+    if (w == null) {
+      return null;
+    }
+    Map<String, Endpoint> nets = new LinkedHashMap<>();
+    w.networks()
+        .forEach(
+            (name, e) -> {
+              ObservedNetwork n = networks.get(name);
+              nets.put(
+                  name,
+                  e.networkId().isEmpty() && n != null ? new Endpoint(n.id(), e.aliases()) : e);
+            });
+    return new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus());
   }
 
   @Override
@@ -327,7 +415,8 @@ public final class FakeDockerEngine implements DockerEngine {
             c.labels(),
             c.ports(),
             c.startedAt(),
-            c.restartCount()));
+            c.restartCount(),
+            c.wiring()));
   }
 
   @Override
@@ -335,6 +424,122 @@ public final class FakeDockerEngine implements DockerEngine {
     record("remove " + name(id));
     require(id);
     containers.remove(id);
+  }
+
+  @Override
+  public synchronized void renameContainer(String id, String newName) {
+    record("rename " + name(id) + " to " + newName);
+    ObservedContainer c = require(id);
+    if (byName(newName).filter(o -> !o.id().equals(id)).isPresent()) {
+      throw new EngineException(
+          "Conflict. The container name \"/" + newName + "\" is already in use", 409, null);
+    }
+    containers.put(id, c.withName(newName));
+  }
+
+  @Override
+  public synchronized void unpauseContainer(String id) {
+    record("unpause " + name(id));
+    ObservedContainer c = require(id);
+    if (c.state() != ContainerState.PAUSED) {
+      throw new EngineException("Container " + id + " is not paused", 409, null);
+    }
+    put(withState(c, ContainerState.RUNNING));
+  }
+
+  /** {@code docker pause}, for tests: the container holds its port but answers nothing. */
+  public synchronized void pause(String name) {
+    ObservedContainer c = byName(name).orElseThrow();
+    put(withState(c, ContainerState.PAUSED));
+  }
+
+  private static ObservedContainer withState(ObservedContainer c, ContainerState state) {
+    return new ObservedContainer(
+        c.id(),
+        c.name(),
+        c.image(),
+        c.imageId(),
+        state,
+        c.health(),
+        c.exitCode(),
+        c.labels(),
+        c.ports(),
+        c.startedAt(),
+        c.restartCount(),
+        c.wiring());
+  }
+
+  @Override
+  public synchronized void connectNetwork(
+      String network, String containerId, List<String> aliases) {
+    record("connect " + name(containerId) + " to " + network);
+    ObservedContainer c = require(containerId);
+    ObservedNetwork n = networks.get(network);
+    if (n == null) {
+      throw new EngineException("network " + network + " not found", 404, null);
+    }
+    Wiring w = c.wiring();
+    Map<String, Endpoint> nets = new LinkedHashMap<>(w.networks());
+    Endpoint e = nets.get(network);
+    if (e != null && networks.values().stream().anyMatch(x -> x.id().equals(e.networkId()))) {
+      throw new EngineException(
+          "endpoint with name " + c.name() + " already exists in network " + network, 403, null);
+    }
+    List<String> all = new ArrayList<>(aliases);
+    all.add(containerId);
+    // Docker attaches a stopped container by name; it gets the network's id when it starts.
+    nets.put(network, new Endpoint(c.alive() ? n.id() : "", all));
+    put(withWiring(c, nets));
+  }
+
+  @Override
+  public synchronized void disconnectNetwork(String network, String containerId, boolean force) {
+    record("disconnect " + name(containerId) + " from " + network);
+    ObservedContainer c = require(containerId);
+    Map<String, Endpoint> nets = new LinkedHashMap<>(c.wiring().networks());
+    if (nets.remove(network) == null) {
+      throw new EngineException(
+          "container " + containerId + " is not connected to network " + network, 403, null);
+    }
+    put(withWiring(c, nets));
+  }
+
+  private static ObservedContainer withWiring(ObservedContainer c, Map<String, Endpoint> nets) {
+    Wiring w = c.wiring();
+    return new ObservedContainer(
+        c.id(),
+        c.name(),
+        c.image(),
+        c.imageId(),
+        c.state(),
+        c.health(),
+        c.exitCode(),
+        c.labels(),
+        c.ports(),
+        c.startedAt(),
+        c.restartCount(),
+        new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus()));
+  }
+
+  @Override
+  public synchronized void updateRestartPolicy(String id, RestartPolicy policy) {
+    record("update " + name(id) + " restart " + policy.dockerName());
+    ObservedContainer c = require(id);
+    Wiring w = c.wiring();
+    put(
+        new ObservedContainer(
+            c.id(),
+            c.name(),
+            c.image(),
+            c.imageId(),
+            c.state(),
+            c.health(),
+            c.exitCode(),
+            c.labels(),
+            c.ports(),
+            c.startedAt(),
+            c.restartCount(),
+            new Wiring(w.networks(), w.mounts(), policy, w.memoryBytes(), w.nanoCpus())));
   }
 
   private String name(String id) {
@@ -353,14 +558,46 @@ public final class FakeDockerEngine implements DockerEngine {
   @Override
   public synchronized void createNetwork(NetworkSpec spec) {
     record("create network " + spec.name());
+    if (networks.containsKey(spec.name())) {
+      throw new EngineException("network with name " + spec.name() + " already exists", 409, null);
+    }
     networks.put(
-        spec.name(), new ObservedNetwork("n-" + spec.name(), spec.name(), "bridge", spec.labels()));
+        spec.name(),
+        new ObservedNetwork(
+            "n-" + spec.name() + "-" + ids.incrementAndGet(),
+            spec.name(),
+            "bridge",
+            spec.labels()));
   }
 
+  /**
+   * Removes a network as {@code docker network rm} does: refused while a live container uses it.
+   */
   @Override
   public synchronized void removeNetwork(String name) {
     record("remove network " + name);
+    ObservedNetwork n = networks.get(name);
+    if (n == null) {
+      throw new EngineException("network " + name + " not found", 404, null);
+    }
+    boolean used =
+        containers.values().stream()
+            .anyMatch(
+                c ->
+                    c.alive()
+                        && c.wiring() != null
+                        && c.wiring().networks().values().stream()
+                            .anyMatch(e -> e.networkId().equals(n.id())));
+    if (used) {
+      throw new EngineException(
+          "error while removing network: network " + name + " has active endpoints", 403, null);
+    }
     networks.remove(name);
+  }
+
+  /** The id the network of that name has now, for tests. */
+  public synchronized String networkId(String name) {
+    return networks.get(name).id();
   }
 
   @Override
@@ -374,6 +611,17 @@ public final class FakeDockerEngine implements DockerEngine {
   @Override
   public synchronized void removeVolume(String name) {
     record("remove volume " + name);
+    boolean used =
+        containers.values().stream()
+            .anyMatch(
+                c ->
+                    c.wiring() != null
+                        && c.wiring().mounts().stream()
+                            .anyMatch(
+                                m -> m.kind() == Mount.Kind.VOLUME && m.source().equals(name)));
+    if (used) {
+      throw new EngineException("remove " + name + ": volume is in use", 409, null);
+    }
     volumes.remove(name);
   }
 

@@ -8,6 +8,7 @@ import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.engine.NotAnEngineException;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.model.ToolException;
@@ -60,6 +61,13 @@ public final class EnvironmentChecker {
       containers = engine.listContainers(new HashMap<>());
       items.add(CheckItem.pass("docker", "Docker " + info.serverVersion() + " at " + info.where()));
       items.addAll(DockerChecks.of(info, host));
+    } catch (NotAnEngineException e) {
+      items.add(
+          CheckItem.fail(
+              "docker",
+              e.getMessage(),
+              "point DOCKER_HOST (or the Docker context) at the engine itself, e.g."
+                  + " unix:///var/run/docker.sock"));
     } catch (EngineUnavailableException e) {
       items.add(
           CheckItem.fail(

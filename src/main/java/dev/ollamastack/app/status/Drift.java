@@ -21,6 +21,7 @@ public record Drift(Kind kind, String detail) {
     RECREATE("recreate"),
     MISSING("missing"),
     STOPPED("stopped"),
+    DRIFTED("drifted"),
     ORPHAN("orphan");
 
     private final String label;
@@ -43,6 +44,14 @@ public record Drift(Kind kind, String detail) {
       case Match.Changed c ->
           new Drift(Kind.RECREATE, c.reasons().isEmpty() ? null : c.reasons().get(0));
       case Match.NotRunning n -> new Drift(Kind.STOPPED, n.why());
+      case Match.Drifted d ->
+          new Drift(
+              Kind.DRIFTED,
+              String.join(
+                  "; ",
+                  d.repairs().stream()
+                      .map(dev.ollamastack.plan.ContainerRepair::describe)
+                      .toList()));
       // status plans without overrides: nothing is unwanted, but if it were, apply removes it
       case Match.Unwanted u -> new Drift(Kind.ORPHAN, u.why());
     };
@@ -59,6 +68,7 @@ public record Drift(Kind kind, String detail) {
       case RECREATE -> "would be recreated" + (detail == null ? "" : ": " + detail);
       case ORPHAN -> "orphan (apply removes it)";
       case STOPPED -> "stopped (apply starts it)";
+      case DRIFTED -> "drifted: " + detail + " (apply repairs it)";
       case MISSING -> "missing";
     };
   }

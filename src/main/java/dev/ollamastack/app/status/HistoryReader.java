@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads the last apply from {@code history.jsonl}; a missing or broken file is no history. */
+/**
+ * Reads the last apply from {@code history.jsonl}: the last line that parses. A damaged line (an
+ * apply killed while writing it, a hand edit) is skipped, never a reason to hide the others; a
+ * missing or unreadable file is no history.
+ */
 final class HistoryReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,21 +23,37 @@ final class HistoryReader {
     if (file == null || !Files.isRegularFile(file)) {
       return null;
     }
+    List<String> lines;
     try {
-      List<String> lines = Files.readAllLines(file);
-      for (int i = lines.size() - 1; i >= 0; i--) {
-        if (!lines.get(i).isBlank()) {
-          JsonNode n = JSON.readTree(lines.get(i));
-          return new LastApply(
-              Instant.parse(n.path("time").asText()),
-              n.path("outcome").asText("unknown"),
-              n.path("actions").asInt(),
-              n.path("failed").asInt());
-        }
-      }
+      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      // informational only: a damaged history must not break status
+      return null; // informational only: a damaged history must not break status
+    }
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      LastApply entry = parse(lines.get(i));
+      if (entry != null) {
+        return entry;
+      }
     }
     return null;
+  }
+
+  private static LastApply parse(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(line);
+      if (!n.isObject() || !n.path("time").isTextual()) {
+        return null;
+      }
+      return new LastApply(
+          Instant.parse(n.path("time").asText()),
+          n.path("outcome").asText("unknown"),
+          n.path("actions").asInt(),
+          n.path("failed").asInt());
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -68,7 +68,7 @@ final class ContainerCreation {
     return host;
   }
 
-  private static RestartPolicy restartPolicy(dev.ollamastack.model.RestartPolicy p) {
+  static RestartPolicy restartPolicy(dev.ollamastack.model.RestartPolicy p) {
     return switch (p) {
       case NO -> RestartPolicy.noRestart();
       case ALWAYS -> RestartPolicy.alwaysRestart();

@@ -47,10 +47,45 @@ final class DockerContexts {
   DockerEndpoint resolve() {
     String host = env.get("DOCKER_HOST");
     if (host != null && !host.isBlank()) {
-      return DockerEndpoint.fromEnv(host.trim(), env);
+      return DockerEndpoint.fromEnv(checkedHost(host.trim()), env);
     }
     Named named = contextName();
     return named == null ? DockerEndpoint.fromEnv(DEFAULT_HOST, env) : load(named);
+  }
+
+  /**
+   * {@code DOCKER_HOST} as docker-java can use it: a bare {@code host:port} means tcp, as for the
+   * docker CLI; another scheme, or an address that does not parse, is refused with the forms that
+   * work (exit 4) before anything connects.
+   */
+  static String checkedHost(String host) {
+    String h = host.contains("://") ? host : "tcp://" + host;
+    String scheme = h.substring(0, h.indexOf("://"));
+    String accepted =
+        "use unix:///var/run/docker.sock, tcp://HOST:2375 (tcp://HOST:2376 with"
+            + " DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) or npipe:////./pipe/docker_engine;"
+            + " for ssh://, forward the socket (ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock"
+            + " HOST) and set DOCKER_HOST=unix:///tmp/docker.sock";
+    if (!SCHEMES.contains(scheme)) {
+      throw ToolException.environment(
+          "DOCKER_HOST=" + host + ": ollama-stack cannot connect through " + scheme + "://",
+          accepted);
+    }
+    try {
+      java.net.URI uri = new java.net.URI(h);
+      boolean ok =
+          scheme.equals("tcp")
+              ? uri.getHost() != null && uri.getPort() > 0
+              : uri.getPath() != null && !uri.getPath().isEmpty();
+      if (!ok) {
+        throw new java.net.URISyntaxException(
+            h, "no " + (scheme.equals("tcp") ? "host:port" : "path"));
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw ToolException.environment(
+          "DOCKER_HOST=" + host + " is not an engine address (" + e.getReason() + ")", accepted);
+    }
+    return h;
   }
 
   /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}: where the docker CLI keeps its settings. */

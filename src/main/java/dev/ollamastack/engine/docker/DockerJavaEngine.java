@@ -21,6 +21,7 @@ import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.RestartPolicy;
 import dev.ollamastack.model.VolumeSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,14 +65,15 @@ public final class DockerJavaEngine implements DockerEngine {
             : null;
   }
 
+  /** Also tells a Docker engine from anything else answering at its address. */
   @Override
   public EngineInfo info() {
-    return failures.call(
-        "info",
-        () -> {
-          docker.pingCmd().exec();
-          return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
-        });
+    try {
+      docker.pingCmd().exec();
+      return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
+    } catch (RuntimeException e) {
+      throw failures.identify("info", e);
+    }
   }
 
   @Override
@@ -102,6 +104,16 @@ public final class DockerJavaEngine implements DockerEngine {
             docker.listContainersCmd().withShowAll(true).withNameFilter(names).exec().stream()
                 .map(DtoMapper::container)
                 .filter(c -> wanted.contains(c.name()))
+                .toList());
+  }
+
+  @Override
+  public List<ObservedContainer> listRunningContainers() {
+    return failures.call(
+        "list containers",
+        () ->
+            docker.listContainersCmd().withShowAll(false).exec().stream()
+                .map(DtoMapper::container)
                 .toList());
   }
 
@@ -243,6 +255,56 @@ public final class DockerJavaEngine implements DockerEngine {
     failures.run(
         "remove container " + id,
         () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+  }
+
+  @Override
+  public void renameContainer(String id, String newName) {
+    failures.run(
+        "rename container " + id + " to " + newName,
+        () -> docker.renameContainerCmd(id).withName(newName).exec());
+  }
+
+  @Override
+  public void unpauseContainer(String id) {
+    failures.run("unpause container " + id, () -> docker.unpauseContainerCmd(id).exec());
+  }
+
+  @Override
+  public void connectNetwork(String network, String containerId, List<String> aliases) {
+    failures.run(
+        "connect container " + containerId + " to network " + network,
+        () ->
+            docker
+                .connectToNetworkCmd()
+                .withNetworkId(network)
+                .withContainerId(containerId)
+                .withContainerNetwork(
+                    new com.github.dockerjava.api.model.ContainerNetwork().withAliases(aliases))
+                .exec());
+  }
+
+  @Override
+  public void disconnectNetwork(String network, String containerId, boolean force) {
+    failures.run(
+        "disconnect container " + containerId + " from network " + network,
+        () ->
+            docker
+                .disconnectFromNetworkCmd()
+                .withNetworkId(network)
+                .withContainerId(containerId)
+                .withForce(force)
+                .exec());
+  }
+
+  @Override
+  public void updateRestartPolicy(String id, RestartPolicy policy) {
+    failures.run(
+        "update container " + id,
+        () ->
+            docker
+                .updateContainerCmd(id)
+                .withRestartPolicy(ContainerCreation.restartPolicy(policy))
+                .exec());
   }
 
   @Override

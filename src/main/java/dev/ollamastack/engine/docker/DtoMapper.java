@@ -60,7 +60,8 @@ final class DtoMapper {
         c.getLabels(),
         ports(c.getPorts()),
         null,
-        0);
+        0,
+        WiringMapper.of(c));
   }
 
   static ObservedContainer container(InspectContainerResponse r) {
@@ -78,7 +79,8 @@ final class DtoMapper {
         r.getConfig() == null ? null : r.getConfig().getLabels(),
         r.getHostConfig() == null ? List.of() : ports(r.getHostConfig().getPortBindings()),
         state == null ? null : instant(state.getStartedAt()),
-        r.getRestartCount() == null ? 0 : r.getRestartCount());
+        r.getRestartCount() == null ? 0 : r.getRestartCount(),
+        WiringMapper.of(r));
   }
 
   static ObservedImage image(InspectImageResponse i) {

@@ -3,6 +3,7 @@ package dev.ollamastack.engine.docker;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.engine.NotAnEngineException;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -46,6 +47,39 @@ final class Failures {
       return new EngineUnavailableException(endpoint.host(), endpoint.context(), e);
     }
     return new EngineException(what + ": " + e.getMessage(), 0, e);
+  }
+
+  /**
+   * A failure of the first call (ping, info): a daemon's refusal carries Docker's JSON error; any
+   * other answer (an HTML page, JSON that is not Docker's, a protocol that is not HTTP) means
+   * something else listens there.
+   */
+  RuntimeException identify(String what, RuntimeException e) {
+    if (e instanceof DockerException d && !daemonBody(d)) {
+      String body = d.getMessage() == null ? "" : d.getMessage();
+      boolean html = body.contains("<html") || body.contains("<HTML") || body.contains("<!DOCTYPE");
+      return new NotAnEngineException(
+          endpoint.host(),
+          endpoint.context(),
+          "HTTP " + d.getHttpStatus() + (html ? " with an HTML page" : ""));
+    }
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String name = c.getClass().getName();
+      if (name.contains("jackson")) {
+        return new NotAnEngineException(
+            endpoint.host(), endpoint.context(), "its answers are not Docker's JSON");
+      }
+      if (name.endsWith("ProtocolException") || name.endsWith(".HttpException")) {
+        return new NotAnEngineException(endpoint.host(), endpoint.context(), "not HTTP");
+      }
+    }
+    return translate(what, e);
+  }
+
+  /** Whether the daemon's own error body ({@code {"message":"..."}}) is in the exception. */
+  private static boolean daemonBody(DockerException d) {
+    String m = d.getMessage() == null ? "" : d.getMessage();
+    return m.contains("\"message\"") || d.getHttpStatus() == 304;
   }
 
   /** Blocks in docker-java's callbacks; an interrupt becomes a failure with the flag restored. */

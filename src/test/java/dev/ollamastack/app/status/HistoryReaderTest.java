@@ -1,0 +1,37 @@
+package dev.ollamastack.app.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A damaged line of {@code history.jsonl} is skipped, never a reason to hide the others. */
+class HistoryReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void aPartialLastLineShowsTheEntryBeforeIt() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    Files.writeString(
+        file,
+        "{\"time\":\"2026-01-01T00:00:00Z\",\"outcome\":\"failed\",\"actions\":3,\"failed\":1}\n"
+            + "{\"time\":\"2026-01-02T00:00:00Z\",\"outcome\":\"converged\",\"actions\":2,\"failed\":0}\n"
+            + "{\"time\":\"2026-01-03T0");
+    assertThat(HistoryReader.last(file).time()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+  }
+
+  @Test
+  void garbageInTheMiddleOrAtTheEndIsSkipped() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    Files.writeString(
+        file,
+        "{\"time\":\"2026-01-01T00:00:00Z\",\"outcome\":\"converged\",\"actions\":1,\"failed\":0}\n"
+            + "\u0000\u0000garbage\n"
+            + "[1,2]\n"
+            + "{\"time\":\"not a time\"}\n");
+    assertThat(HistoryReader.last(file).outcome()).isEqualTo("converged");
+  }
+}
