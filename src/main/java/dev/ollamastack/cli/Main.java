@@ -3,6 +3,7 @@ package dev.ollamastack.cli;
 import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (printVersion(args, System.out)) {
+      System.exit(0);
+    }
     configureLogging(Arrays.asList(args).contains("--verbose"));
     Map<String, String> env = System.getenv();
     AppContext context =
@@ -33,6 +37,21 @@ public final class Main {
     int code = cmd.execute(args);
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * {@code ollama-stack --version} (or {@code -V}) alone prints picocli's version lines without
+   * building picocli's model, which costs ~0.2 s of reflection at start-up (docs/startup.md).
+   */
+  static boolean printVersion(String[] args, PrintStream out) {
+    if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+      return false;
+    }
+    for (String line : new VersionProvider().getVersion()) {
+      out.println(line);
+    }
+    out.flush();
+    return true;
   }
 
   /**
