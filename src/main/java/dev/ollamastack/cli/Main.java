@@ -18,6 +18,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (printVersion(args, System.out)) {
+      System.exit(0);
+    }
     // Before logging starts: every line of stdout and stderr, slf4j's included, is masked.
     Redactor redactor = new Redactor();
     System.setOut(masked(System.out, redactor));
@@ -51,6 +54,21 @@ public final class Main {
   private static PrintStream masked(PrintStream stream, Redactor redactor) {
     return new PrintStream(
         new RedactingOutputStream(stream, redactor), false, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code ollama-stack --version} (or {@code -V}) alone prints picocli's version lines without
+   * building picocli's model, which costs ~0.2 s of reflection at start-up (docs/startup.md).
+   */
+  static boolean printVersion(String[] args, PrintStream out) {
+    if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+      return false;
+    }
+    for (String line : new VersionProvider().getVersion()) {
+      out.println(line);
+    }
+    out.flush();
+    return true;
   }
 
   /**

@@ -4,41 +4,24 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Readiness from the outside: an HTTP GET that must answer 2xx, else a bare TCP connect. */
 public final class HttpProbe {
   /** True when {@code url} answers 2xx within the timeout. */
   public boolean httpOk(String url, Duration timeout) {
-    try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-      HttpResponse<Void> res =
-          HttpClients.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.discarding());
-      return res.statusCode() / 100 == 2;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return body(url, timeout).isPresent();
   }
 
   /** The body of a 2xx answer to a GET of {@code url}, empty on anything else. */
-  public java.util.Optional<String> body(String url, Duration timeout) {
+  public Optional<String> body(String url, Duration timeout) {
     try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-      HttpResponse<String> res =
-          HttpClients.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofString());
-      return res.statusCode() / 100 == 2
-          ? java.util.Optional.of(res.body())
-          : java.util.Optional.empty();
+      Http.Response res = Http.get(URI.create(url), timeout, Map.of());
+      return res.ok() ? Optional.of(res.text()) : Optional.empty();
     } catch (IOException | IllegalArgumentException e) {
-      return java.util.Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

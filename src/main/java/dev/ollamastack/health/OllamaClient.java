@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.model.ObservedModel;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,14 +46,10 @@ public final class OllamaClient {
   /** Pulls a model, streaming progress; throws with Ollama's error text when the pull fails. */
   public void pull(String model, Consumer<PullStatus> progress) throws IOException {
     byte[] body = JSON.writeValueAsBytes(Map.of("model", model, "stream", true));
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/pull"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<InputStream> res = send(req, HttpResponse.BodyHandlers.ofInputStream());
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+    try (Http.Streamed res =
+            call(() -> Http.stream("POST", uri("/api/pull"), body, Map.of(), null));
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
       String line;
       boolean success = false;
       while ((line = r.readLine()) != null) {
@@ -76,8 +69,8 @@ public final class OllamaClient {
         success |= "success".equals(s.status());
         progress.accept(s);
       }
-      if (res.statusCode() / 100 != 2) {
-        throw new IOException("HTTP " + res.statusCode());
+      if (res.status() / 100 != 2) {
+        throw new IOException("HTTP " + res.status());
       }
       if (!success) {
         throw new IOException("pull of " + model + " ended without success");
@@ -88,43 +81,44 @@ public final class OllamaClient {
   /** Deletes a model; false when Ollama does not have it (already converged). */
   public boolean delete(String model) throws IOException {
     byte[] body = JSON.writeValueAsBytes(Map.of("model", model));
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/delete"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<String> res = send(req, HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() == 404) {
+    Http.Response res =
+        call(() -> Http.send("DELETE", uri("/api/delete"), body, Map.of(), Duration.ofSeconds(30)));
+    if (res.status() == 404) {
       return false;
     }
-    if (res.statusCode() / 100 != 2) {
-      throw new IOException(errorText(res.body(), res.statusCode()));
+    if (!res.ok()) {
+      throw new IOException(errorText(res.text(), res.status()));
     }
     return true;
   }
 
   private JsonNode get(String path, Duration timeout) throws IOException {
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build();
-    HttpResponse<String> res = send(req, HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() / 100 != 2) {
-      throw new IOException(errorText(res.body(), res.statusCode()));
+    Http.Response res = call(() -> Http.get(uri(path), timeout, Map.of()));
+    if (!res.ok()) {
+      throw new IOException(errorText(res.text(), res.status()));
     }
     return JSON.readTree(res.body());
   }
 
-  private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler)
-      throws IOException {
+  private URI uri(String path) throws IOException {
     try {
-      return HttpClients.forUri(req.uri()).send(req, handler);
+      return URI.create(baseUrl + path);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a URL: " + baseUrl, e);
+    }
+  }
+
+  private interface Call<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T call(Call<T> call) throws IOException {
+    try {
+      return call.run();
     } catch (IOException e) {
       // The JDK's connect errors often have no message: say where and what.
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new IOException("cannot reach Ollama at " + baseUrl + ": " + what, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
     }
   }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The part of Open WebUI's admin API the tool uses: {@code GET} and {@code POST
@@ -21,16 +20,10 @@ public final class OpenWebUiAdmin {
 
   private final String baseUrl;
   private final String adminKey;
-  private final HttpClient http;
 
   public OpenWebUiAdmin(String baseUrl, String adminKey) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.adminKey = adminKey;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
   }
 
   /** Why a call failed; {@code status} 0 when Open WebUI did not answer. */
@@ -50,7 +43,7 @@ public final class OpenWebUiAdmin {
 
   /** The whole list Open WebUI holds, as a JSON array. */
   public String toolServers(Duration timeout) throws AdminException {
-    return list(send(request(timeout).GET().build()));
+    return list(send("GET", null, timeout));
   }
 
   /** Replaces the whole list; returns the list Open WebUI stored. */
@@ -62,37 +55,28 @@ public final class OpenWebUiAdmin {
     } catch (IOException e) {
       throw new AdminException(0, "not a JSON list: " + e.getMessage());
     }
-    return list(
-        send(
-            request(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build()));
+    return list(send("POST", body.getBytes(StandardCharsets.UTF_8), timeout));
   }
 
-  private HttpRequest.Builder request(Duration timeout) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + PATH))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + adminKey);
-  }
-
-  private String send(HttpRequest req) throws AdminException {
-    HttpResponse<String> res;
+  private String send(String method, byte[] body, Duration timeout) throws AdminException {
+    Http.Response res;
     try {
-      res = http.send(req, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
+      res =
+          Http.send(
+              method,
+              URI.create(baseUrl + PATH),
+              body,
+              Map.of("Authorization", "Bearer " + adminKey),
+              timeout);
+    } catch (IOException | IllegalArgumentException e) {
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new AdminException(0, "cannot reach Open WebUI at " + baseUrl + ": " + what);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AdminException(0, "interrupted");
     }
-    if (res.statusCode() / 100 != 2) {
-      String hint =
-          res.statusCode() == 401 || res.statusCode() == 403 ? ": the admin key was refused" : "";
-      throw new AdminException(res.statusCode(), "HTTP " + res.statusCode() + hint);
+    if (!res.ok()) {
+      String hint = res.status() == 401 || res.status() == 403 ? ": the admin key was refused" : "";
+      throw new AdminException(res.status(), "HTTP " + res.status() + hint);
     }
-    return res.body();
+    return res.text();
   }
 
   private static String list(String body) throws AdminException {

@@ -50,4 +50,25 @@ class VersionCommandTest {
     assertThat(doc.path("docker").path("reachable").asBoolean()).isFalse();
     assertThat(doc.path("docker").path("host").asText()).isEqualTo("unix:///fake.sock");
   }
+
+  @Test
+  void theVersionFlagsFastPathPrintsWhatPicocliPrints() throws Exception {
+    CliRun viaPicocli = CliRun.run(Converged.context(home, engine, host), "--version");
+    assertThat(viaPicocli.exitCode()).isZero();
+    for (String flag : new String[] {"--version", "-V"}) {
+      var bytes = new java.io.ByteArrayOutputStream();
+      assertThat(
+              Main.printVersion(
+                  new String[] {flag},
+                  new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)))
+          .isTrue();
+      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(viaPicocli.out())
+          .startsWith("ollama-stack " + ToolVersion.get() + "\n");
+    }
+    var none = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+    assertThat(Main.printVersion(new String[] {"--version", "--verbose"}, none)).isFalse();
+    assertThat(Main.printVersion(new String[] {"version"}, none)).isFalse();
+    assertThat(Main.printVersion(new String[0], none)).isFalse();
+  }
 }

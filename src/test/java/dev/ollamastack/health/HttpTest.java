@@ -1,0 +1,169 @@
+package dev.ollamastack.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Http} against the JDK's own HTTP server on a loopback port. */
+class HttpTest {
+  private HttpServer server;
+  private final List<String> seen = new CopyOnWriteArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/echo",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          seen.add(
+              ex.getRequestMethod()
+                  + " "
+                  + body
+                  + " "
+                  + ex.getRequestHeaders().getFirst("Content-Type")
+                  + " "
+                  + ex.getRequestHeaders().getFirst("Authorization"));
+          reply(ex, 200, "{\"ok\":true}");
+        });
+    server.createContext("/missing", ex -> reply(ex, 404, "{\"error\":\"model not found\"}"));
+    server.createContext(
+        "/redirect",
+        ex -> {
+          ex.getResponseHeaders().add("Location", "/echo");
+          reply(ex, 302, "");
+        });
+    server.createContext(
+        "/stream",
+        ex -> {
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write("{\"status\":\"pulling\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await(release);
+            out.write("{\"status\":\"success\"}\n".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    server.createContext(
+        "/hang",
+        ex -> {
+          await(release);
+          reply(ex, 200, "late");
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    server.stop(0);
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  @Test
+  void getReadsStatusAndBody() throws IOException {
+    Http.Response res = Http.get(uri("/echo"), Duration.ofSeconds(5), Map.of());
+    assertThat(res.ok()).isTrue();
+    assertThat(res.text()).isEqualTo("{\"ok\":true}");
+    assertThat(seen).containsExactly("GET  null null");
+  }
+
+  @Test
+  void aJsonBodyAndHeadersAreSentWithAnyMethod() throws IOException {
+    Http.Response res =
+        Http.send(
+            "DELETE",
+            uri("/echo"),
+            "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8),
+            Map.of("Authorization", "Bearer k"),
+            Duration.ofSeconds(5));
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(seen).containsExactly("DELETE {\"model\":\"m\"} application/json Bearer k");
+  }
+
+  @Test
+  void anErrorStatusKeepsItsBody() throws IOException {
+    Http.Response res = Http.get(uri("/missing"), Duration.ofSeconds(5), Map.of());
+    assertThat(res.ok()).isFalse();
+    assertThat(res.status()).isEqualTo(404);
+    assertThat(res.text()).contains("model not found");
+  }
+
+  @Test
+  void redirectsAreNotFollowed() throws IOException {
+    assertThat(Http.get(uri("/redirect"), Duration.ofSeconds(5), Map.of()).status()).isEqualTo(302);
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aStreamedAnswerIsReadAsItArrives() throws IOException {
+    try (Http.Streamed s = Http.stream("POST", uri("/stream"), new byte[0], Map.of(), null)) {
+      assertThat(s.status()).isEqualTo(200);
+      var reader =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(s.body(), StandardCharsets.UTF_8));
+      // the server holds the second line until the first has been read here
+      assertThat(reader.readLine()).contains("pulling");
+      release.countDown();
+      assertThat(reader.readLine()).contains("success");
+    }
+  }
+
+  @Test
+  void aSilentServerIsBoundedByTheTimeout() {
+    assertThatThrownBy(() -> Http.get(uri("/hang"), Duration.ofMillis(200), Map.of()))
+        .isInstanceOf(java.net.SocketTimeoutException.class);
+  }
+
+  @Test
+  void nothingListeningIsAnIoException() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertThatThrownBy(
+            () ->
+                Http.get(
+                    URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(2), Map.of()))
+        .isInstanceOf(IOException.class);
+    assertThat(new HttpProbe().httpOk("http://127.0.0.1:" + port + "/", Duration.ofSeconds(1)))
+        .isFalse();
+  }
+
+  private static void reply(HttpExchange ex, int status, String body) throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(b);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
