@@ -23,10 +23,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads what exists for one installation: one list call per kind (containers by our label key, plus
@@ -53,77 +59,114 @@ public final class StateObserver {
   }
 
   public ObservedState observe(DesiredState desired) {
-    String me = desired.installation();
-    List<ObservedContainer> ours = new ArrayList<>();
-    List<ForeignResource> others = new ArrayList<>();
-    Map<String, String> anyInstallation = new HashMap<>();
-    anyInstallation.put(Labels.INSTALLATION, null);
-    Set<String> seen = new LinkedHashSet<>();
-    for (ObservedContainer c : engine.listContainers(anyInstallation)) {
-      seen.add(c.name());
-      if (me.equals(c.installation())) {
-        // Gone between the list and the inspect: it no longer exists.
-        engine.inspectContainer(c.id()).ifPresent(ours::add);
-      } else {
-        others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
+    // Every call that depends on no other answer goes out at once (virtual threads; docker-java's
+    // transport keeps a connection per caller): a no-op plan costs about the slowest call, not the
+    // sum. What is then done with the answers runs in the order below, so the result is the same.
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      String me = desired.installation();
+      Map<String, String> anyInstallation = new HashMap<>();
+      anyInstallation.put(Labels.INSTALLATION, null);
+      List<String> names = desired.containers().stream().map(ContainerSpec::name).toList();
+      List<String> refs =
+          desired.containers().stream().map(ContainerSpec::imageReference).distinct().toList();
+      Future<List<ObservedContainer>> labelled =
+          pool.submit(() -> engine.listContainers(anyInstallation));
+      Future<List<ObservedContainer>> named =
+          pool.submit(() -> names.isEmpty() ? List.of() : engine.listContainersByName(names));
+      Future<List<ObservedNetwork>> allNetworks = pool.submit(() -> engine.listNetworks(Map.of()));
+      Future<List<ObservedVolume>> allVolumes = pool.submit(() -> engine.listVolumes(Map.of()));
+      Future<List<ObservedContainer>> running = pool.submit(engine::listRunningContainers);
+      Map<String, Future<Optional<ObservedImage>>> imagesByRef = new LinkedHashMap<>();
+      refs.forEach(ref -> imagesByRef.put(ref, pool.submit(() -> engine.inspectImage(ref))));
+      Future<List<ObservedModel>> models = pool.submit(() -> models(desired));
+
+      List<Future<Optional<ObservedContainer>>> inspected = new ArrayList<>();
+      List<ForeignResource> others = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (ObservedContainer c : await(labelled)) {
+        seen.add(c.name());
+        if (me.equals(c.installation())) {
+          inspected.add(pool.submit(() -> engine.inspectContainer(c.id())));
+        } else {
+          others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
+        }
       }
-    }
-    List<String> names = desired.containers().stream().map(ContainerSpec::name).toList();
-    if (!names.isEmpty()) {
-      for (ObservedContainer c : engine.listContainersByName(names)) {
+      for (ObservedContainer c : await(named)) {
         if (!seen.contains(c.name())) {
           others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
         }
       }
-    }
-    List<ObservedNetwork> networks = new ArrayList<>();
-    for (ObservedNetwork n : engine.listNetworks(Map.of())) {
-      if (me.equals(n.installation())
-          || (n.installation() == null && n.name().equals(desired.network().name()))) {
-        networks.add(n);
-      } else if (n.installation() != null) {
-        others.add(new ForeignResource(ResourceKind.NETWORK, n.name(), n.installation()));
+      List<ObservedNetwork> networks = new ArrayList<>();
+      for (ObservedNetwork n : await(allNetworks)) {
+        if (me.equals(n.installation())
+            || (n.installation() == null && n.name().equals(desired.network().name()))) {
+          networks.add(n);
+        } else if (n.installation() != null) {
+          others.add(new ForeignResource(ResourceKind.NETWORK, n.name(), n.installation()));
+        }
       }
-    }
-    Set<String> volumeNames = new LinkedHashSet<>();
-    desired.volumes().stream().map(VolumeSpec::name).forEach(volumeNames::add);
-    List<ObservedVolume> volumes = new ArrayList<>();
-    for (ObservedVolume v : engine.listVolumes(Map.of())) {
-      if (me.equals(v.installation())
-          || (v.installation() == null && volumeNames.contains(v.name()))) {
-        volumes.add(v);
-      } else if (v.installation() != null) {
-        others.add(new ForeignResource(ResourceKind.VOLUME, v.name(), v.installation()));
+      Set<String> volumeNames = new LinkedHashSet<>();
+      desired.volumes().stream().map(VolumeSpec::name).forEach(volumeNames::add);
+      List<ObservedVolume> volumes = new ArrayList<>();
+      for (ObservedVolume v : await(allVolumes)) {
+        if (me.equals(v.installation())
+            || (v.installation() == null && volumeNames.contains(v.name()))) {
+          volumes.add(v);
+        } else if (v.installation() != null) {
+          others.add(new ForeignResource(ResourceKind.VOLUME, v.name(), v.installation()));
+        }
       }
-    }
-    Map<String, ObservedImage> byId = new HashMap<>();
-    Set<String> local = new LinkedHashSet<>();
-    for (String ref :
-        desired.containers().stream().map(ContainerSpec::imageReference).distinct().toList()) {
-      engine
-          .inspectImage(ref)
-          .ifPresent(
-              i -> {
-                local.add(ref);
-                byId.put(i.id(), i);
-              });
-    }
-    // What our containers really run: its registry digests say whether it is what the lock pins.
-    for (ObservedContainer c : ours) {
-      if (c.imageId() != null && !byId.containsKey(c.imageId())) {
-        engine.inspectImage(c.imageId()).ifPresent(i -> byId.put(i.id(), i));
+      Map<String, ObservedImage> byId = new HashMap<>();
+      Set<String> local = new LinkedHashSet<>();
+      for (var e : imagesByRef.entrySet()) {
+        await(e.getValue())
+            .ifPresent(
+                i -> {
+                  local.add(e.getKey());
+                  byId.put(i.id(), i);
+                });
       }
+      // Gone between the list and the inspect: it no longer exists.
+      List<ObservedContainer> ours = new ArrayList<>();
+      inspected.forEach(f -> await(f).ifPresent(ours::add));
+      // What our containers really run: its registry digests say whether it is what the lock pins.
+      Map<String, Future<Optional<ObservedImage>>> runImages = new LinkedHashMap<>();
+      for (ObservedContainer c : ours) {
+        if (c.imageId() != null && !byId.containsKey(c.imageId())) {
+          runImages.computeIfAbsent(c.imageId(), id -> pool.submit(() -> engine.inspectImage(id)));
+        }
+      }
+      Future<ObservedToolServers> toolServers = pool.submit(() -> toolServers(desired, ours));
+      runImages.values().forEach(f -> await(f).ifPresent(i -> byId.put(i.id(), i)));
+      return new ObservedState(
+          ours,
+          networks,
+          volumes,
+          local,
+          others,
+          await(models),
+          byId,
+          await(toolServers),
+          neighbours(desired, await(running)));
     }
-    return new ObservedState(
-        ours,
-        networks,
-        volumes,
-        local,
-        others,
-        models(desired),
-        byId,
-        toolServers(desired, ours),
-        neighbours(desired));
+  }
+
+  /** The answer of a call made in parallel; its own exception when it failed. */
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while observing", e);
+    }
   }
 
   /**
@@ -147,13 +190,14 @@ public final class StateObserver {
   }
 
   /** Running containers not of this installation on a volume or host port it needs. */
-  private List<ObservedContainer> neighbours(DesiredState desired) {
+  private static List<ObservedContainer> neighbours(
+      DesiredState desired, List<ObservedContainer> running) {
     Set<String> volumes = new HashSet<>();
     desired.volumes().forEach(v -> volumes.add(v.name()));
     Set<Integer> ports = new HashSet<>();
     desired.containers().forEach(c -> c.ports().forEach(p -> ports.add(p.hostPort())));
     List<ObservedContainer> out = new ArrayList<>();
-    for (ObservedContainer c : engine.listRunningContainers()) {
+    for (ObservedContainer c : running) {
       if (desired.installation().equals(c.installation())) {
         continue;
       }
