@@ -24,9 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The {@code status} intent: one planning pass (for drift), then per container an inspect, one
- * stats sample and the app-level probe, all in parallel on virtual threads so the whole report
- * costs about one round trip.
+ * The {@code status} intent: one planning pass (for drift), then per container (as observe
+ * inspected it) one stats sample and the app-level probe, all in parallel on virtual threads so the
+ * whole report costs about one round trip.
  */
 public final class StatusService {
   private final AppContext ctx;
@@ -104,8 +104,8 @@ public final class StatusService {
     return out;
   }
 
-  private LiveFacts measure(DockerEngine engine, ObservedContainer listed, ContainerSpec spec) {
-    ObservedContainer c = engine.inspectContainer(listed.id()).orElse(listed);
+  /** {@code c} is as observe inspected it: no second inspect. */
+  private LiveFacts measure(DockerEngine engine, ObservedContainer c, ContainerSpec spec) {
     if (!c.running()) {
       return new LiveFacts(c, null, null);
     }
