@@ -4,8 +4,10 @@ import dev.ollamastack.app.ApplyStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.UpdateCheck;
 import dev.ollamastack.app.UpdateIntent;
+import dev.ollamastack.app.backup.PreUpdateBackup;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -91,6 +93,14 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
                 !yes,
                 dryRun,
                 null,
-                new UpdateIntent(selected, models, dryRun)));
+                new UpdateIntent(
+                    selected,
+                    models,
+                    dryRun,
+                    new PreUpdateBackup(
+                        context(),
+                        new PlatformResolver(context().host()),
+                        Clock.systemUTC(),
+                        applyOptions.readyTimeout))));
   }
 }
