@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
       "Pull what each image tag (all services by default) points at now, pin it in the lock file"
           + " and recreate only the containers whose digest changed.",
       "A failed pull changes nothing: the stack keeps running and the lock stays as it was.",
-      "--check only reports newer digests (exit 2 if any), for cron."
+      "--check only reports newer digests of images and of the listed models (exit 2 if any), for"
+          + " cron; a model registry that does not answer is reported per model and does not change"
+          + " the exit code."
     })
 final class UpdateCommand extends CommandSupport implements Callable<Integer> {
   @Mixin PlanOptions planOptions;
@@ -32,7 +34,7 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "Only ask the registries; exit 2 when an image has a newer digest.")
+      description = "Only ask the registries; exit 2 when an image or model has a newer digest.")
   boolean check;
 
   @Option(
