@@ -47,11 +47,12 @@ details_json() {
 tags() {
   first=1
   out='{"models":['
-  for f in $(find "$REGISTRY" -type f 2>/dev/null | sort); do
-    rel=${f#"$REGISTRY"/}
+  # Models of another registry are listed host/namespace/model:tag, as the real server lists them.
+  for f in $(find "$MODELS/manifests" -type f 2>/dev/null | sort); do
+    rel=${f#"$MODELS/manifests"/}
     tag=${rel##*/}
     repo=${rel%/*}
-    repo=${repo#library/}
+    case "$repo" in registry.ollama.ai/*) repo=${repo#registry.ollama.ai/}; repo=${repo#library/} ;; esac
     name=$repo:$tag
     size=$(grep -o '"size":[0-9]*' "$f" | cut -d: -f2 | awk '{s += $1} END {print s + 0}')
     digest=$(sha256sum "$f" | cut -d' ' -f1)

@@ -3,6 +3,9 @@ package dev.ollamastack.app;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.health.ModelRegistry;
+import dev.ollamastack.model.ModelNames;
+import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.plan.Overrides;
 import java.nio.file.Path;
@@ -12,7 +15,8 @@ import java.util.Set;
 
 /**
  * {@code update --check}: asks each selected image's registry which digest its tag points at now
- * and compares it with what is pinned (or runs), without pulling and without changing anything. For
+ * and compares it with what is pinned (or runs), and each listed model's registry which manifest
+ * its tag points at against what Ollama has, without pulling and without changing anything. For
  * cron: any newer digest makes {@link Report#newer()} true (exit 2).
  */
 public final class UpdateCheck {
@@ -25,7 +29,9 @@ public final class UpdateCheck {
     /** Nothing pins or runs it yet: {@code update} (or {@code apply}) would pin the registry's. */
     NOT_PINNED,
     /** Built or loaded locally, never pulled: there is no registry to ask. */
-    LOCAL_ONLY
+    LOCAL_ONLY,
+    /** A model's registry could not be asked (its error is in the status); exit code unchanged. */
+    UNREACHABLE
   }
 
   /**
@@ -37,15 +43,37 @@ public final class UpdateCheck {
   public record ImageStatus(
       String reference, List<String> services, String current, String latest, Status status) {}
 
+  /**
+   * One model of the stack.
+   *
+   * @param current the digest Ollama reports for it ({@code /api/tags}), else the lock's pin, else
+   *     {@code null} (not pulled yet: {@link Status#NOT_PINNED})
+   * @param latest the digest of the manifest its registry serves now, or {@code null}
+   * @param error why the registry could not be asked ({@link Status#UNREACHABLE}), else {@code
+   *     null}
+   */
+  public record ModelStatus(
+      String name, String current, String latest, Status status, String error) {}
+
   /** What the check found. */
   public record Report(
-      String installation, Path lockFile, List<ImageStatus> images, List<String> notes) {
-    /** Whether {@code update} would change something (exit 2). */
+      String installation,
+      Path lockFile,
+      List<ImageStatus> images,
+      List<ModelStatus> models,
+      List<String> notes) {
+    /**
+     * Whether {@code update} would change something (exit 2): an image with a newer or no pin, a
+     * model whose registry has a newer manifest. An unreachable model registry does not count.
+     */
     public boolean newer() {
       return images.stream()
-          .anyMatch(i -> i.status() == Status.NEWER || i.status() == Status.NOT_PINNED);
+              .anyMatch(i -> i.status() == Status.NEWER || i.status() == Status.NOT_PINNED)
+          || models.stream().anyMatch(m -> m.status() == Status.NEWER);
     }
   }
+
+  private static final java.time.Duration MODEL_TIMEOUT = java.time.Duration.ofSeconds(10);
 
   private final AppContext ctx;
   private final PlatformResolver platforms;
@@ -66,14 +94,55 @@ public final class UpdateCheck {
       for (UpdateTargets.Target t : UpdateTargets.of(planned, services)) {
         images.add(status(engine, t));
       }
-      List<String> notes = new ArrayList<>();
-      if (models && !planned.desired().models().isEmpty()) {
-        notes.add(
-            "models are not checked: Ollama can only tell whether a model changed by pulling it;"
-                + " 'ollama-stack update --models' pulls what changed");
-      }
-      return new Report(planned.spec().name(), planned.lockFile(), images, notes);
+      List<ModelStatus> modelStates =
+          services.isEmpty()
+                  || services.contains(dev.ollamastack.model.Component.OLLAMA.serviceName())
+              ? models(planned)
+              : List.of();
+      return new Report(planned.spec().name(), planned.lockFile(), images, modelStates, List.of());
     }
+  }
+
+  /**
+   * Each listed model: the manifest digest its registry serves now against what Ollama reports for
+   * the local copy (the lock's pin when Ollama does not answer).
+   */
+  private static List<ModelStatus> models(PlannedStack planned) {
+    ModelRegistry registry = new ModelRegistry(MODEL_TIMEOUT);
+    List<ModelStatus> out = new ArrayList<>();
+    for (String m : planned.desired().models().stream().distinct().sorted().toList()) {
+      String current =
+          planned.observed().models() == null
+              ? null
+              : planned.observed().models().stream()
+                  .filter(o -> ModelNames.same(o.name(), m))
+                  .map(ObservedModel::digest)
+                  .filter(d -> d != null && !d.isBlank())
+                  .findFirst()
+                  .orElse(null);
+      if (current == null) {
+        current = planned.lock().models().get(m);
+      }
+      current = current == null ? null : withPrefix(current);
+      String latest;
+      try {
+        latest = registry.digest(m);
+      } catch (java.io.IOException e) {
+        out.add(new ModelStatus(m, current, null, Status.UNREACHABLE, e.getMessage()));
+        continue;
+      }
+      Status s =
+          current == null
+              ? Status.NOT_PINNED
+              : current.equals(latest) ? Status.UP_TO_DATE : Status.NEWER;
+      out.add(new ModelStatus(m, current, latest, s, null));
+    }
+    return out;
+  }
+
+  /** Ollama reports a bare hex digest, registries {@code sha256:<hex>}. */
+  private static String withPrefix(String digest) {
+    return digest.startsWith("sha256:") ? digest : "sha256:" + digest;
   }
 
   private static ImageStatus status(DockerEngine engine, UpdateTargets.Target t) {

@@ -36,8 +36,13 @@ public final class UpdateIntent implements ApplyIntent {
   private final Set<String> services;
   private final boolean models;
   private final boolean dryRun;
+  private final UpdateBackup backup;
   private StackLock pending;
   private Overrides leave = Overrides.NONE;
+  private StackLock previous;
+  private List<UpdateTargets.Target> remoteTargets = List.of();
+  private UpdateBackup.WebuiChange webuiBackup;
+  private DockerEngine engine;
   private Map<String, String> modelsBefore = Map.of();
 
   /**
@@ -46,9 +51,17 @@ public final class UpdateIntent implements ApplyIntent {
    * @param dryRun ask the registries without pulling (the run is a dry run)
    */
   public UpdateIntent(Set<String> services, boolean models, boolean dryRun) {
+    this(services, models, dryRun, UpdateBackup.NONE);
+  }
+
+  /**
+   * @param backup backs up Open WebUI's volume before its image changes, for {@code rollback}
+   */
+  public UpdateIntent(Set<String> services, boolean models, boolean dryRun, UpdateBackup backup) {
     this.services = Set.copyOf(services);
     this.models = models;
     this.dryRun = dryRun;
+    this.backup = backup;
   }
 
   @Override
@@ -76,8 +89,11 @@ public final class UpdateIntent implements ApplyIntent {
     }
     StackLock next = new StackLock(before.lock().toolVersion(), images, modelPins);
     pending = next;
+    previous = previousPins(before.lock(), remote);
+    engine = p.engine();
     modelsBefore = before.lock().models();
     leave = leaveOthers(before);
+    remoteTargets = remote;
     return planWith(p, next);
   }
 
@@ -91,9 +107,65 @@ public final class UpdateIntent implements ApplyIntent {
     PlannedStack planned =
         p.reconciler()
             .plan(p.loaded(), p.request().withLock(lock).withOverrides(leave), p.engine());
+    planned = withBackupStep(planned, remoteTargets, lock.images());
     return models && servicesIncludeOllama()
         ? planned.withPlan(ModelUpdates.append(planned))
         : planned;
+  }
+
+  /** The pins before the update, with what runs now for an image the lock did not pin. */
+  private static StackLock previousPins(StackLock lock, List<UpdateTargets.Target> remote) {
+    Map<String, String> images = new TreeMap<>(lock.images());
+    remote.stream()
+        .filter(t -> t.current() != null)
+        .forEach(t -> images.putIfAbsent(t.reference(), t.current()));
+    return new StackLock(lock.toolVersion(), images, lock.models());
+  }
+
+  /**
+   * When Open WebUI is recreated because its image moves, the backup taken first is the first line
+   * under its recreate in the plan.
+   */
+  private PlannedStack withBackupStep(
+      PlannedStack planned, List<UpdateTargets.Target> remote, Map<String, String> images) {
+    webuiBackup = null;
+    String webui = dev.ollamastack.model.Component.WEBUI.serviceName();
+    UpdateBackup.WebuiChange change =
+        remote.stream()
+            .filter(t -> t.services().contains(webui) && t.current() != null)
+            .filter(t -> !t.current().equals(images.get(t.reference())))
+            .map(
+                t ->
+                    new UpdateBackup.WebuiChange(
+                        t.reference(), t.current(), images.get(t.reference())))
+            .findFirst()
+            .orElse(null);
+    if (change == null) {
+      return planned;
+    }
+    List<Action> actions = new ArrayList<>();
+    boolean found = false;
+    for (Action a : planned.plan().actions()) {
+      if (a instanceof Action.RecreateContainer r
+          && r.spec().component() == dev.ollamastack.model.Component.WEBUI) {
+        var line = backup.planned(planned, change);
+        if (line.isPresent()) {
+          found = true;
+          List<String> reasons = new ArrayList<>();
+          reasons.add(line.get());
+          reasons.addAll(r.reasons());
+          a = new Action.RecreateContainer(r.spec(), r.oldId(), r.files(), reasons, r.dependsOn());
+        }
+      }
+      actions.add(a);
+    }
+    if (!found) {
+      return planned;
+    }
+    webuiBackup = change;
+    Plan plan = planned.plan();
+    return planned.withPlan(
+        new Plan(plan.installation(), actions, plan.warnings(), plan.blockers(), plan.matches()));
   }
 
   private boolean servicesIncludeOllama() {
@@ -103,6 +175,7 @@ public final class UpdateIntent implements ApplyIntent {
 
   @Override
   public void beforeExecute(PlannedStack planned, ApplyListener listener) {
+    backup.beforeUpdate(planned, engine, previous, webuiBackup, listener);
     LockKeeper.write(planned.lockFile(), pending, listener);
   }
 

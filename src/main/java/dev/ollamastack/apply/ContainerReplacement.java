@@ -1,9 +1,11 @@
 package dev.ollamastack.apply;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ReadinessProbe;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.plan.Action;
 import dev.ollamastack.plan.ContainerNames;
@@ -11,9 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A recreate that never loses a working service. The old container is stopped first (two Open
@@ -24,6 +29,7 @@ import java.util.Optional;
  * back and runs again if it ran before.
  */
 final class ContainerReplacement {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final DockerEngine engine;
   private final DockerActionRunner runner;
 
@@ -99,11 +105,52 @@ final class ContainerReplacement {
               + e.getMessage()
               + "): it is kept, stopped; run 'ollama-stack apply' again");
     }
+    if (wasUp) {
+      // Back only once it serves again: apply returns with the service up, as it found it.
+      Outcome back =
+          runner.waitReady(restoredProbe(spec, previousFiles), old.id(), progress, "restored");
+      if (back instanceof Outcome.Failed f) {
+        return new Outcome.Failed(
+            cause
+                + "; the previous container "
+                + name
+                + " was restored but is not ready either: "
+                + f.error());
+      }
+    }
     return new Outcome.Failed(
         cause
             + "; the previous container "
             + name
             + (wasUp ? " was restored and runs again" : " was restored, stopped as it was"));
+  }
+
+  /**
+   * What the restored container is waited for: the new spec's probe, but of the OpenAPI documents
+   * (mcpo: one per MCP server) only those of servers the restored config file names, since the
+   * previous container serves what it was configured with, not what failed to come up.
+   */
+  static ContainerSpec restoredProbe(ContainerSpec spec, Map<Path, Optional<String>> files) {
+    ReadinessProbe probe = spec.probe();
+    if (probe == null || probe.openApiSpecs().isEmpty()) {
+      return spec;
+    }
+    Set<String> served = new HashSet<>();
+    for (Optional<String> content : files.values()) {
+      content.ifPresent(
+          text -> {
+            try {
+              JSON.readTree(text).path("mcpServers").fieldNames().forEachRemaining(served::add);
+            } catch (IOException e) {
+              // not mcpo's config: names no server
+            }
+          });
+    }
+    List<String> kept =
+        probe.openApiSpecs().stream()
+            .filter(path -> served.stream().anyMatch(n -> path.equals("/" + n + "/openapi.json")))
+            .toList();
+    return spec.toBuilder().probe(new ReadinessProbe(probe.httpPath(), kept)).build();
   }
 
   private static Map<Path, Optional<String>> read(Action.RecreateContainer r) throws IOException {

@@ -3,6 +3,7 @@ package dev.ollamastack.cli;
 import dev.ollamastack.app.backup.BackupPlan;
 import dev.ollamastack.app.backup.MigratePlan;
 import dev.ollamastack.app.backup.RestorePlan;
+import dev.ollamastack.app.backup.RollbackPlan;
 import dev.ollamastack.backup.Manifest;
 import dev.ollamastack.plan.PlanText;
 import java.io.PrintWriter;
@@ -82,6 +83,42 @@ final class DataPlanText {
               + " (before anything of ours mounts their volumes)");
     }
     out.println("  + apply the new stack file and wait until every service answers");
+    p.warnings().forEach(w -> out.println("warning: " + w));
+    out.flush();
+  }
+
+  static void rollback(PrintWriter out, RollbackPlan p) {
+    out.println(
+        "Rollback of the last update of "
+            + p.installation()
+            + " ("
+            + UTC.format(p.updatedAt())
+            + "): "
+            + p.image()
+            + " "
+            + dev.ollamastack.model.ImageRef.shortDigest(p.from())
+            + " → "
+            + dev.ollamastack.model.ImageRef.shortDigest(p.to()));
+    out.println(
+        "  pre-update backup "
+            + p.backup()
+            + ": "
+            + p.entries()
+            + " entries, "
+            + PlanText.humanBytes(p.bytes())
+            + ", every checksum matches");
+    if (!p.stop().isEmpty()) {
+      out.println("  - stop " + String.join(", ", p.stop()) + " for the switch");
+    }
+    out.println(
+        "  ~ volume "
+            + p.volume()
+            + ": restored from the pre-update backup (written beside the current data, checked,"
+            + " then switched to)");
+    out.println("  ~ " + p.lockFile() + ": the pins as they were before the update");
+    out.println("  then apply with them:");
+    out.print(PlanText.render(p.apply(), "No changes. The stack runs the previous digests."));
+    out.println("Other volumes, the stack file and the secrets are not touched.");
     p.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
   }

@@ -37,6 +37,7 @@ final class Subcommands {
           SecretsCommand.class,
           BackupCommand.class,
           RestoreCommand.class,
+          RollbackCommand.class,
           MigrateCommand.class);
 
   /** Options of the root that take a value: skipped when looking for the subcommand's name. */

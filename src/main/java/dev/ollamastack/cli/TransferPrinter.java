@@ -1,9 +1,10 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.backup.BackupPlan;
-import dev.ollamastack.app.backup.DataListener;
 import dev.ollamastack.app.backup.MigratePlan;
 import dev.ollamastack.app.backup.RestorePlan;
+import dev.ollamastack.app.backup.RollbackPlan;
+import dev.ollamastack.app.backup.RollbackStack;
 import dev.ollamastack.plan.PlanText;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.function.LongSupplier;
  * (bytes, rate, ETA); otherwise plain lines, a transfer's progress at most every 10% (or every 5 s
  * when its size is unknown) with rate and ETA, no carriage returns. Plans go to stdout.
  */
-class TransferPrinter implements DataListener {
+class TransferPrinter implements RollbackStack.Listener {
   private static final long QUIET_NANOS = 5_000_000_000L;
 
   private final PrintWriter out;
@@ -47,6 +48,11 @@ class TransferPrinter implements DataListener {
   @Override
   public void planned(MigratePlan plan) {
     DataPlanText.migrate(out, plan);
+  }
+
+  @Override
+  public void planned(RollbackPlan plan) {
+    DataPlanText.rollback(out, plan);
   }
 
   @Override

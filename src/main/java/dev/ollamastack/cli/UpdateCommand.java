@@ -4,8 +4,10 @@ import dev.ollamastack.app.ApplyStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.UpdateCheck;
 import dev.ollamastack.app.UpdateIntent;
+import dev.ollamastack.app.backup.PreUpdateBackup;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
       "Pull what each image tag (all services by default) points at now, pin it in the lock file"
           + " and recreate only the containers whose digest changed.",
       "A failed pull changes nothing: the stack keeps running and the lock stays as it was.",
-      "--check only reports newer digests (exit 2 if any), for cron."
+      "--check only reports newer digests of images and of the listed models (exit 2 if any), for"
+          + " cron; a model registry that does not answer is reported per model and does not change"
+          + " the exit code."
     })
 final class UpdateCommand extends CommandSupport implements Callable<Integer> {
   @Mixin PlanOptions planOptions;
@@ -30,7 +34,7 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "Only ask the registries; exit 2 when an image has a newer digest.")
+      description = "Only ask the registries; exit 2 when an image or model has a newer digest.")
   boolean check;
 
   @Option(
@@ -87,6 +91,14 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
                 !yes,
                 dryRun,
                 null,
-                new UpdateIntent(selected, models, dryRun)));
+                new UpdateIntent(
+                    selected,
+                    models,
+                    dryRun,
+                    new PreUpdateBackup(
+                        context(),
+                        new PlatformResolver(context().host()),
+                        Clock.systemUTC(),
+                        applyOptions.readyTimeout))));
   }
 }

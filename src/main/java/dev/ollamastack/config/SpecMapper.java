@@ -89,7 +89,8 @@ final class SpecMapper {
     return new BackupSpec(
         text(n.path("directory"), d.directory()),
         n.path("includeVolumes").asBoolean(d.includeVolumes()),
-        n.path("keep").asInt(d.keep()));
+        n.path("keep").asInt(d.keep()),
+        n.isObject());
   }
 
   /** An explicit {@code port: null} means "not published", unlike an absent port. */

@@ -8,7 +8,10 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tool's HTTP calls to the services (Ollama, Open WebUI, mcpo): the JDK's blocking {@link
@@ -25,8 +28,13 @@ public final class Http {
 
   private Http() {}
 
-  /** An answer whose body has been read whole. */
-  public record Response(int status, byte[] body) {
+  /** An answer whose body has been read whole; header names in lower case. */
+  public record Response(int status, byte[] body, Map<String, String> headers) {
+    /** The first value of header {@code name}, any case. */
+    public Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
     public boolean ok() {
       return status / 100 == 2;
     }
@@ -40,10 +48,12 @@ public final class Http {
   public static final class Streamed implements AutoCloseable {
     private final int status;
     private final InputStream body;
+    private final Map<String, String> headers;
 
-    Streamed(int status, InputStream body) {
+    Streamed(int status, InputStream body, Map<String, String> headers) {
       this.status = status;
       this.body = body;
+      this.headers = headers;
     }
 
     public int status() {
@@ -71,7 +81,7 @@ public final class Http {
       String method, URI uri, byte[] jsonBody, Map<String, String> headers, Duration timeout)
       throws IOException {
     try (Streamed s = stream(method, uri, jsonBody, headers, timeout)) {
-      return new Response(s.status(), s.body().readAllBytes());
+      return new Response(s.status(), s.body().readAllBytes(), s.headers);
     }
   }
 
@@ -107,7 +117,16 @@ public final class Http {
       }
       int status = c.getResponseCode();
       InputStream body = status >= 400 ? c.getErrorStream() : c.getInputStream();
-      return new Streamed(status, body == null ? new ByteArrayInputStream(new byte[0]) : body);
+      Map<String, String> names = new HashMap<>();
+      c.getHeaderFields()
+          .forEach(
+              (k, v) -> {
+                if (k != null && !v.isEmpty()) {
+                  names.put(k.toLowerCase(Locale.ROOT), v.get(0));
+                }
+              });
+      return new Streamed(
+          status, body == null ? new ByteArrayInputStream(new byte[0]) : body, Map.copyOf(names));
     } catch (IOException e) {
       c.disconnect();
       throw e;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ollamastack.lock.LockFile;
+import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.ToolException;
@@ -369,5 +370,72 @@ class ImageLifecycleTest {
           .contains(
               "model llama3.2:1b: " + ImageRef.shortDigest(v0) + " → " + ImageRef.shortDigest(v1));
     }
+  }
+
+  /** Records what update asks of its backup port, and the lock on disk when it is asked. */
+  final class RecordingBackup implements UpdateBackup {
+    final List<String> calls = new ArrayList<>();
+    StackLock previous;
+    String lockOnDisk;
+
+    @Override
+    public java.util.Optional<String> planned(PlannedStack planned, WebuiChange change) {
+      calls.add("planned " + change.reference());
+      return java.util.Optional.of("first: back up webui's volume");
+    }
+
+    @Override
+    public void beforeUpdate(
+        PlannedStack planned,
+        dev.ollamastack.engine.DockerEngine engine,
+        StackLock previous,
+        WebuiChange change,
+        ApplyListener listener) {
+      calls.add(
+          "before " + (change == null ? "(no backup)" : change.from() + " -> " + change.to()));
+      this.previous = previous;
+      try {
+        lockOnDisk = Files.readString(lockFile());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Test
+  void aWebuiImageChangeAsksForTheBackupStepAndTakesItBeforeTheNewLock() throws Exception {
+    String webui = dev.ollamastack.model.ServiceSpec.WEBUI_IMAGE;
+    stack("");
+    apply();
+    String lock = Files.readString(lockFile());
+    String v1 = FakeImages.digest(webui + "#1");
+    String v2 = FakeImages.digest("webui v2");
+    engine.images().publish(webui, v2);
+    RecordingBackup backup = new RecordingBackup();
+    ApplyStack.Result r =
+        run(new UpdateIntent(Set.of(), false, false, backup), Confirmation.ALWAYS, false);
+    Action.RecreateContainer recreate =
+        (Action.RecreateContainer) r.planned().plan().actions().get(0);
+    assertThat(recreate.spec().name()).isEqualTo("ollama-stack-webui");
+    assertThat(recreate.reasons().get(0)).isEqualTo("first: back up webui's volume");
+    // planned once for consent and once more under the installation lock, taken once, last
+    assertThat(backup.calls).containsOnly("planned " + webui, "before " + v1 + " -> " + v2);
+    assertThat(backup.calls).filteredOn(c -> c.startsWith("before")).hasSize(1);
+    assertThat(backup.calls.get(backup.calls.size() - 1)).startsWith("before ");
+    assertThat(backup.lockOnDisk).as("taken before the new lock is written").isEqualTo(lock);
+    assertThat(backup.previous.images()).containsEntry(webui, v1);
+    assertThat(Files.readString(lockFile())).contains("\"" + webui + "\": \"" + v2 + "\"");
+  }
+
+  @Test
+  void anUpdateThatLeavesWebuiTellsThePortNoBackupIsTaken() throws Exception {
+    stack("");
+    apply();
+    engine.images().publish(OLLAMA, V2);
+    RecordingBackup backup = new RecordingBackup();
+    ApplyStack.Result r =
+        run(new UpdateIntent(Set.of(), false, false, backup), Confirmation.ALWAYS, false);
+    assertThat(r).isInstanceOf(ApplyStack.Result.Applied.class);
+    assertThat(backup.calls).containsExactly("before (no backup)");
   }
 }

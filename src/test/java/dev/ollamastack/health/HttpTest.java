@@ -42,6 +42,7 @@ class HttpTest {
                   + ex.getRequestHeaders().getFirst("Content-Type")
                   + " "
                   + ex.getRequestHeaders().getFirst("Authorization"));
+          ex.getResponseHeaders().add("Content-Type", "application/json");
           reply(ex, 200, "{\"ok\":true}");
         });
     server.createContext("/missing", ex -> reply(ex, 404, "{\"error\":\"model not found\"}"));
@@ -86,6 +87,8 @@ class HttpTest {
     Http.Response res = Http.get(uri("/echo"), Duration.ofSeconds(5), Map.of());
     assertThat(res.ok()).isTrue();
     assertThat(res.text()).isEqualTo("{\"ok\":true}");
+    assertThat(res.header("CONTENT-TYPE")).contains("application/json");
+    assertThat(res.header("X-Missing")).isEmpty();
     assertThat(seen).containsExactly("GET  null null");
   }
 

@@ -150,6 +150,88 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   /**
+   * Publishes a model as Ollama's registry serves one: a config blob and a layer blob (small, made
+   * from {@code variant}) uploaded, then a schema-2 manifest with Ollama's layer media type PUT as
+   * {@code repository:tag} ({@code library/tiny}). Returns the manifest's bytes exactly as PUT:
+   * their SHA-256 is the digest the registry serves, and what Ollama reports for the model once it
+   * holds this manifest.
+   */
+  public byte[] publishModel(String repository, String tag, String variant) {
+    byte[] config =
+        ("{\"model_format\":\"gguf\",\"variant\":\"" + variant + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] layer = ("weights of " + variant + "\n").getBytes(StandardCharsets.UTF_8);
+    String configDigest = uploadBlob(repository, config);
+    String layerDigest = uploadBlob(repository, layer);
+    byte[] manifest =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\","
+                + "\"digest\":\""
+                + configDigest
+                + "\",\"size\":"
+                + config.length
+                + "},\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\",\"digest\":\""
+                + layerDigest
+                + "\",\"size\":"
+                + layer.length
+                + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + host() + "/v2/" + repository + "/manifests/" + tag))
+                .header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)));
+    if (r.statusCode() != 201) {
+      throw new AssertionError("manifest PUT: HTTP " + r.statusCode() + " " + r.body());
+    }
+    return manifest;
+  }
+
+  private String uploadBlob(String repository, byte[] content) {
+    String digest = "sha256:" + sha256Hex(content);
+    HttpResponse<String> start =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + host() + "/v2/" + repository + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    String location = start.headers().firstValue("Location").orElseThrow();
+    URI base = URI.create("http://" + host() + "/").resolve(location);
+    URI put = URI.create(base + (base.getQuery() == null ? "?" : "&") + "digest=" + digest);
+    HttpResponse<String> done =
+        send(
+            HttpRequest.newBuilder(put)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+    if (done.statusCode() != 201) {
+      throw new AssertionError("blob upload: HTTP " + done.statusCode() + " " + done.body());
+    }
+    return digest;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder req) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(req.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Lower-case hex SHA-256 of {@code bytes}. */
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Removes every local reference to images of this registry (tags and digests: all made by the
    * test or pulled by the tool under test from here), never by force: an image still used by a
    * container stays.

@@ -39,6 +39,7 @@ final class BackupRun {
   private final DataListener listener;
   private final Clock clock;
   private final List<String> warnings = new ArrayList<>();
+  private boolean resumeWebui = true;
 
   BackupRun(
       AppContext ctx,
@@ -57,6 +58,12 @@ final class BackupRun {
     this.clock = clock;
   }
 
+  /** Open WebUI stays stopped after a backup that succeeded (it is recreated next). */
+  BackupRun leaveWebuiStopped() {
+    resumeWebui = false;
+    return this;
+  }
+
   BackupOutcome run() throws IOException {
     long t0 = System.nanoTime();
     Instant created = clock.instant();
@@ -72,6 +79,7 @@ final class BackupRun {
           new ArrayList<>(BackupFiles.write(tmp, planned.loaded(), ctx.stateHome()));
       Volumes volumes = new Volumes(access, dir.store(), tmp);
       WebuiPause pause = new WebuiPause(engine, planned, req.readyTimeout(), listener);
+      stopped = pause;
       List<StackVolume> chosen =
           StackVolume.existing(planned).stream()
               .filter(v -> plan.volumes().stream().anyMatch(p -> p.name().equals(v.name())))
@@ -80,14 +88,18 @@ final class BackupRun {
       if (plan.pauseWebui()) {
         pause.stop();
       }
+      boolean copied = false;
       try {
         for (StackVolume v : chosen) {
           if (v.role().equals("webui")) {
             volumes.take(v);
           }
         }
+        copied = true;
       } finally {
-        pause.resume();
+        if (resumeWebui || !copied) {
+          pause.resume();
+        }
       }
       for (StackVolume v : chosen) {
         if (!v.role().equals("webui")) {
@@ -120,9 +132,20 @@ final class BackupRun {
           freed,
           warnings);
     } catch (IOException | RuntimeException e) {
+      resumeAfterFailure();
       throw e;
     } catch (Exception e) {
+      resumeAfterFailure();
       throw new IOException(e);
+    }
+  }
+
+  private WebuiPause stopped;
+
+  /** A backup that failed never leaves Open WebUI stopped. */
+  private void resumeAfterFailure() {
+    if (stopped != null) {
+      stopped.resume();
     }
   }
 

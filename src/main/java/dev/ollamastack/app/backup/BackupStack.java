@@ -99,9 +99,24 @@ public final class BackupStack {
 
   /** The plan alone, for {@code --dry-run} and for the listener before anything runs. */
   BackupPlan plan(PlannedStack planned, Request req, DockerEngine engine) throws IOException {
+    return plan(planned, req, engine, v -> true, planned.spec().backup().keep());
+  }
+
+  /**
+   * @param which the volumes to read ({@code update} reads Open WebUI's only)
+   * @param keep how many backups retention keeps ({@link Integer#MAX_VALUE}: prunes none)
+   */
+  BackupPlan plan(
+      PlannedStack planned,
+      Request req,
+      DockerEngine engine,
+      java.util.function.Predicate<StackVolume> which,
+      int keep)
+      throws IOException {
     boolean volumes =
         req.volumes() != null ? req.volumes() : planned.spec().backup().includeVolumes();
-    List<StackVolume> found = volumes ? StackVolume.existing(planned) : List.of();
+    List<StackVolume> found =
+        volumes ? StackVolume.existing(planned).stream().filter(which).toList() : List.of();
     Map<String, Long> sizes = found.isEmpty() ? Map.of() : engine.volumeSizes();
     List<BackupPlan.Volume> vols =
         found.stream()
@@ -121,7 +136,6 @@ public final class BackupStack {
           backups.list().stream()
               .filter(l -> l.installation().equals(planned.spec().name()))
               .toList();
-      int keep = planned.spec().backup().keep();
       mine.stream().skip(Math.max(0, keep - 1)).forEach(l -> prune.add(l.path()));
     }
     List<String> warnings = new ArrayList<>();
@@ -143,10 +157,29 @@ public final class BackupStack {
         pause,
         req.models() == null ? ModelsMode.BLOBS : req.models(),
         req.archive(),
-        planned.spec().backup().keep(),
+        keep,
         prune,
         BackupFiles.names(planned.loaded(), ctx.stateHome()),
         warnings);
+  }
+
+  /**
+   * A backup of Open WebUI's volume alone, taken by {@code update} before a new image migrates its
+   * database: inside the update's lock and connection, pruning nothing (it is not one of the
+   * regular backups retention counts on keeping), and leaving Open WebUI stopped, since the update
+   * recreates it next (started again when the backup fails).
+   */
+  BackupOutcome webuiOnly(
+      PlannedStack planned, DockerEngine engine, Request req, DataListener listener)
+      throws IOException {
+    BackupPlan plan = plan(planned, req, engine, v -> v.role().equals("webui"), Integer.MAX_VALUE);
+    if (plan.volumes().isEmpty()) {
+      throw ToolException.failed(
+          "Open WebUI's volume does not exist, so there is nothing to back up", null);
+    }
+    return new BackupRun(ctx, engine, planned, plan, req, listener, clock)
+        .leaveWebuiStopped()
+        .run();
   }
 
   /** {@code --output} from the working directory; the stack file's setting from its directory. */

@@ -114,6 +114,9 @@ final class RestorePreparation {
   }
 
   boolean replacesStackFile() {
+    if (!target.writesStackFile) {
+      return false;
+    }
     try {
       return Files.exists(target.stackFile)
           && !Arrays.equals(Files.readAllBytes(target.stackFile), target.stackBytes);

@@ -85,7 +85,7 @@ final class RestoreRun {
           new ApplyStack(ctx, platforms)
               .run(
                   new ApplyStack.Request(
-                      prep.target.stackFile,
+                      prep.target.applyFile,
                       null,
                       Overrides.NONE,
                       req.lockTimeout(),
@@ -205,10 +205,13 @@ final class RestoreRun {
         saved = prep.savedAs;
         Files.copy(t.stackFile, saved, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      Files.createDirectories(t.stackFile.getParent());
-      BackupFiles.writeBytes(t.stackFile, t.stackBytes, false);
+      if (t.writesStackFile) {
+        Files.createDirectories(t.stackFile.getParent());
+        BackupFiles.writeBytes(t.stackFile, t.stackBytes, false);
+      }
       if (t.lock != null) {
-        BackupFiles.writeBytes(t.stackFile.resolveSibling(BackupFiles.LOCK), t.lock, false);
+        Files.createDirectories(t.lockFile.getParent());
+        BackupFiles.writeBytes(t.lockFile, t.lock, false);
       }
       if (t.secrets != null) {
         Path secrets = new StatePaths(ctx.stateHome()).secretsFile(t.installation);

@@ -113,7 +113,7 @@ public final class RestoreStack {
     }
   }
 
-  private static BackupVerifier.Verified verify(
+  static BackupVerifier.Verified verify(
       BackupSource source, DataListener listener, List<String> warnings) {
     long total =
         source.manifest().files().stream().mapToLong(f -> Math.max(0, f.size())).sum()

@@ -36,8 +36,41 @@ final class RestoreTarget {
   final LoadedStack stack;
   final byte[] secrets;
   final byte[] lock;
+
+  /** Where the lock goes: beside the stack file for a restore, the stack's own for a rollback. */
+  final Path lockFile;
+
+  /** The {@code -f} the apply after the switch runs with. */
+  final Path applyFile;
+
+  /** {@code false} for a rollback: the stack file stays as it is. */
+  final boolean writesStackFile;
+
   final Map<Manifest.Volume, String> volumes = new LinkedHashMap<>();
   final List<String> warnings = new ArrayList<>();
+
+  /**
+   * A rollback's target: the installation's own stack file (not written), Open WebUI's volume of
+   * the pre-update backup, and the lock as it was before the update; no secrets.
+   */
+  RestoreTarget(
+      LoadedStack stack,
+      Path stackFile,
+      Path applyFile,
+      Path lockFile,
+      byte[] lock,
+      Map<Manifest.Volume, String> volumes) {
+    this.installation = stack.spec().name();
+    this.stack = stack;
+    this.stackFile = stackFile;
+    this.applyFile = applyFile;
+    this.lockFile = lockFile;
+    this.lock = lock;
+    this.stackBytes = null;
+    this.secrets = null;
+    this.writesStackFile = false;
+    this.volumes.putAll(volumes);
+  }
 
   RestoreTarget(
       BackupVerifier.Verified verified,
@@ -68,6 +101,9 @@ final class RestoreTarget {
       lock = verified.files().get("ollama-stack.lock");
     }
     stack = validate(loader);
+    lockFile = stackFile.resolveSibling(BackupFiles.LOCK);
+    applyFile = stackFile;
+    writesStackFile = true;
     if (withVolumes) {
       mapVolumes(m, source instanceof OlderBackupSource);
     }
