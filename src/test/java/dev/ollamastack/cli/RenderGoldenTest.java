@@ -72,7 +72,8 @@ class RenderGoldenTest {
     return r.out()
         .replace(home.toString(), "/state-home")
         .replace(cwd.toString(), "/stack-dir")
-        .replace(ToolVersion.get(), "<version>");
+        .replace(ToolVersion.get(), "<version>")
+        .replaceAll("(ollama-stack.config-hash: )[0-9a-f]{64}", "$1<hash>");
   }
 
   private static String installation(Path stack) throws IOException {

@@ -80,17 +80,19 @@ final class KubernetesManifests {
     if (includeSecrets) {
       lines.add(
           "The Secret " + secretName() + " holds the stack's secrets: keep this file private.");
+      lines.add("  kubectl apply -f FILE");
     } else {
       lines.add(
           "The Secret "
               + secretName()
-              + " holds placeholders: render with --include-secrets for the values, or set them:");
+              + " holds placeholders: render with --include-secrets for the values, or set them"
+              + " after applying this file (then restart the workloads):");
+      lines.add("  kubectl apply -f FILE");
       lines.add(
           "  kubectl create secret generic "
               + secretName()
               + " --from-env-file=<secrets.env> --dry-run=client -o yaml | kubectl apply -f -");
     }
-    lines.add("  kubectl apply -f FILE");
     lines.addAll(comments);
     return lines;
   }
