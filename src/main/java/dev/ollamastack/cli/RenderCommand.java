@@ -63,11 +63,12 @@ final class RenderCommand extends CommandSupport implements Callable<Integer> {
       out().print(text);
       out().flush();
     } else {
+      Path target = context().cwd().resolve(output);
       StatePaths.writeAtomically(
-          output,
+          target,
           text,
           includeSecrets ? StatePaths.PRIVATE_FILE : PosixFilePermissions.fromString("rw-r--r--"));
-      err.println("wrote " + output);
+      err.println("wrote " + target);
       err.flush();
     }
     return 0;
