@@ -18,6 +18,7 @@ final class Subcommands {
           CdsTrainingCommand.class,
           InitCommand.class,
           ValidateCommand.class,
+          RenderCommand.class,
           ConfigCommand.class,
           PlanCommand.class,
           ApplyCommand.class,

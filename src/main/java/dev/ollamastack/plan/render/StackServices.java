@@ -77,6 +77,19 @@ public final class StackServices {
     return ports;
   }
 
+  /**
+   * The port a component's container serves on inside the stack network, or null for an extension's
+   * (its manifest says where mcpo finds it).
+   */
+  public static Integer containerPort(Component component) {
+    return switch (component) {
+      case OLLAMA -> OllamaContainer.CONTAINER_PORT;
+      case WEBUI -> WebuiContainer.CONTAINER_PORT;
+      case MCP_PROXY -> McpProxyContainer.CONTAINER_PORT;
+      case EXTENSION -> null;
+    };
+  }
+
   /** What users must be told about services they asked for that do not run. */
   public static List<String> notes(StackSpec declared) {
     StackSpec spec = PlatformDefaults.apply(declared);
