@@ -282,10 +282,11 @@ class FaultSuiteTest {
     @Test
     void aNewContainerThatNeverBecomesReadyIsRolledBack() throws Exception {
       changeWebuiEnv();
-      engine.exitsOnStart.add(WEBUI);
+      engine.exitsOnNextStart.add(WEBUI); // the new one exits; the restored one serves again
       CliRun apply = run("apply", "--yes");
       assertThat(apply.exitCode()).isEqualTo(1);
       assertThat(apply.err()).contains("exited with code 1", "was restored and runs again");
+      assertThat(c(WEBUI).running()).as("waited for until it serves").isTrue();
       assertThat(c(WEBUI).id()).isEqualTo(before.get(WEBUI));
     }
 

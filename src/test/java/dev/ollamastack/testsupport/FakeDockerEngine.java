@@ -58,6 +58,10 @@ public final class FakeDockerEngine implements DockerEngine {
 
   public final Set<String> neverHealthy = new HashSet<>();
   public final Set<String> exitsOnStart = new HashSet<>();
+
+  /** Container names whose next start only exits with code 1 (a new image that crashes once). */
+  public final Set<String> exitsOnNextStart = new HashSet<>();
+
   public final Set<String> createConflicts = new HashSet<>();
 
   /** Container names whose create Docker rejects (a value it refuses, e.g. a tiny memory limit). */
@@ -361,7 +365,7 @@ public final class FakeDockerEngine implements DockerEngine {
         }
       }
     }
-    boolean exits = exitsOnStart.contains(c.name());
+    boolean exits = exitsOnStart.contains(c.name()) || exitsOnNextStart.remove(c.name());
     ContainerHealth health =
         neverHealthy.contains(c.name()) ? ContainerHealth.STARTING : ContainerHealth.HEALTHY;
     containers.put(
