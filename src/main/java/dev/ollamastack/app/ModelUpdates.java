@@ -10,16 +10,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code update --models}: every listed model is pulled again through Ollama, after consent like
- * every other change. Ollama downloads only what changed upstream (an unchanged model costs one
- * manifest request) and offers no way to ask its registry without pulling, so the new digests are
- * known, and locked, only once the pulls ran.
+ * {@code update --models}: the listed models whose registry serves a newer manifest (or cannot be
+ * asked) are pulled again through Ollama, after consent like every other change; the digests Ollama
+ * reports afterwards are locked once the pulls ran.
  */
 final class ModelUpdates {
   private ModelUpdates() {}
 
-  /** The plan with a re-pull of each listed model that has no action yet. */
-  static Plan append(PlannedStack planned) {
+  /** The plan with a re-pull of each listed model {@code include} accepts that has none yet. */
+  static Plan append(PlannedStack planned, java.util.function.Predicate<String> include) {
     String url = planned.desired().ollamaUrl();
     if (url == null) {
       return planned.plan();
@@ -34,6 +33,7 @@ final class ModelUpdates {
     planned.desired().models().stream()
         .sorted()
         .distinct()
+        .filter(include)
         .filter(m -> !planned0.contains(ResourceKey.model(m)))
         .forEach(m -> actions.add(new Action.PullModel(m, url, deps, true)));
     return new Plan(plan.installation(), actions, plan.warnings(), plan.blockers(), plan.matches());

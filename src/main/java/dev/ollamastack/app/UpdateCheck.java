@@ -3,7 +3,6 @@ package dev.ollamastack.app;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
-import dev.ollamastack.health.ModelRegistry;
 import dev.ollamastack.model.ModelNames;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.Platform;
@@ -73,14 +72,18 @@ public final class UpdateCheck {
     }
   }
 
-  private static final java.time.Duration MODEL_TIMEOUT = java.time.Duration.ofSeconds(10);
-
   private final AppContext ctx;
   private final PlatformResolver platforms;
+  private final ModelDigests registries;
 
   public UpdateCheck(AppContext ctx, PlatformResolver platforms) {
+    this(ctx, platforms, ModelDigests.registries());
+  }
+
+  public UpdateCheck(AppContext ctx, PlatformResolver platforms, ModelDigests registries) {
     this.ctx = ctx;
     this.platforms = platforms;
+    this.registries = registries;
   }
 
   /** Resolve failures are exit 1, naming the image and the registry's error. */
@@ -97,7 +100,7 @@ public final class UpdateCheck {
       List<ModelStatus> modelStates =
           services.isEmpty()
                   || services.contains(dev.ollamastack.model.Component.OLLAMA.serviceName())
-              ? models(planned)
+              ? models(planned, registries)
               : List.of();
       return new Report(planned.spec().name(), planned.lockFile(), images, modelStates, List.of());
     }
@@ -107,8 +110,7 @@ public final class UpdateCheck {
    * Each listed model: the manifest digest its registry serves now against what Ollama reports for
    * the local copy (the lock's pin when Ollama does not answer).
    */
-  private static List<ModelStatus> models(PlannedStack planned) {
-    ModelRegistry registry = new ModelRegistry(MODEL_TIMEOUT);
+  static List<ModelStatus> models(PlannedStack planned, ModelDigests registry) {
     List<ModelStatus> out = new ArrayList<>();
     for (String m : planned.desired().models().stream().distinct().sorted().toList()) {
       String current =
@@ -126,7 +128,7 @@ public final class UpdateCheck {
       current = current == null ? null : withPrefix(current);
       String latest;
       try {
-        latest = registry.digest(m);
+        latest = registry.latest(m);
       } catch (java.io.IOException e) {
         out.add(new ModelStatus(m, current, null, Status.UNREACHABLE, e.getMessage()));
         continue;

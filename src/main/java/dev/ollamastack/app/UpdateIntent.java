@@ -37,6 +37,8 @@ public final class UpdateIntent implements ApplyIntent {
   private final boolean models;
   private final boolean dryRun;
   private final UpdateBackup backup;
+  private final ModelDigests registries;
+  private Set<String> modelsToPull = Set.of();
   private StackLock pending;
   private Overrides leave = Overrides.NONE;
   private StackLock previous;
@@ -58,10 +60,23 @@ public final class UpdateIntent implements ApplyIntent {
    * @param backup backs up Open WebUI's volume before its image changes, for {@code rollback}
    */
   public UpdateIntent(Set<String> services, boolean models, boolean dryRun, UpdateBackup backup) {
+    this(services, models, dryRun, backup, ModelDigests.registries());
+  }
+
+  /**
+   * @param registries asked which listed models moved upstream ({@code --models})
+   */
+  public UpdateIntent(
+      Set<String> services,
+      boolean models,
+      boolean dryRun,
+      UpdateBackup backup,
+      ModelDigests registries) {
     this.services = Set.copyOf(services);
     this.models = models;
     this.dryRun = dryRun;
     this.backup = backup;
+    this.registries = registries;
   }
 
   @Override
@@ -94,6 +109,7 @@ public final class UpdateIntent implements ApplyIntent {
     modelsBefore = before.lock().models();
     leave = leaveOthers(before);
     remoteTargets = remote;
+    modelsToPull = models && servicesIncludeOllama() ? modelsToPull(before, p) : Set.of();
     return planWith(p, next);
   }
 
@@ -109,8 +125,40 @@ public final class UpdateIntent implements ApplyIntent {
             .plan(p.loaded(), p.request().withLock(lock).withOverrides(leave), p.engine());
     planned = withBackupStep(planned, remoteTargets, lock.images());
     return models && servicesIncludeOllama()
-        ? planned.withPlan(ModelUpdates.append(planned))
+        ? planned.withPlan(ModelUpdates.append(planned, modelsToPull::contains))
         : planned;
+  }
+
+  /**
+   * The listed models to pull again: each whose registry serves another digest than Ollama (or the
+   * lock) has, or whose registry cannot tell (Ollama then fetches only what changed).
+   */
+  private Set<String> modelsToPull(PlannedStack before, Planning p) {
+    Set<String> out = new HashSet<>();
+    for (UpdateCheck.ModelStatus m : UpdateCheck.models(before, registries)) {
+      switch (m.status()) {
+        case UP_TO_DATE ->
+            p.listener()
+                .notice(
+                    "model "
+                        + m.name()
+                        + ": up to date ("
+                        + ImageRef.shortDigest(m.latest())
+                        + "): not pulled again");
+        case UNREACHABLE -> {
+          p.listener()
+              .notice(
+                  "model "
+                      + m.name()
+                      + ": "
+                      + m.error()
+                      + ": pulled again (Ollama fetches only what changed)");
+          out.add(m.name());
+        }
+        default -> out.add(m.name());
+      }
+    }
+    return out;
   }
 
   /** The pins before the update, with what runs now for an image the lock did not pin. */

@@ -39,7 +39,9 @@ final class UpdateCommand extends CommandSupport implements Callable<Integer> {
 
   @Option(
       names = "--models",
-      description = "Also pull the listed models again (Ollama fetches what changed).")
+      description =
+          "Also pull again the listed models whose registry serves a newer manifest (or cannot"
+              + " be asked).")
   boolean models;
 
   @Option(

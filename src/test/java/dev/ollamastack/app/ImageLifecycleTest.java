@@ -359,7 +359,10 @@ class ImageLifecycleTest {
       assertThat(Files.readString(lockFile())).contains("\"llama3.2:1b\": \"" + v0 + "\"");
       ollama.republish("llama3.2:1b");
       ApplyStack.Result r =
-          run(new UpdateIntent(Set.of(), true, false), Confirmation.ALWAYS, false);
+          run(
+              new UpdateIntent(Set.of(), true, false, UpdateBackup.NONE, m -> "sha256:moved"),
+              Confirmation.ALWAYS,
+              false);
       assertThat(r.planned().plan().actions())
           .extracting(a -> a.key().toString())
           .containsExactly("model:llama3.2:1b");
@@ -369,6 +372,41 @@ class ImageLifecycleTest {
       assertThat(notices)
           .contains(
               "model llama3.2:1b: " + ImageRef.shortDigest(v0) + " → " + ImageRef.shortDigest(v1));
+    }
+  }
+
+  @Test
+  void updateModelsLeavesAModelItsRegistryServesUnchangedAndPullsWhenItCannotTell()
+      throws Exception {
+    try (FakeOllama ollama = new FakeOllama()) {
+      ollama.pullable("llama3.2:1b", 1000);
+      ollama.pullable("qwen3:0.6b", 1000);
+      stack(
+          "  services:\n    ollama:\n      port: %d\n      models: [llama3.2:1b, qwen3:0.6b]\n"
+              .formatted(ollama.port()));
+      apply();
+      String same = "sha256:" + ollama.digest("llama3.2:1b");
+      ModelDigests registries =
+          m -> {
+            if (m.equals("llama3.2:1b")) {
+              return same;
+            }
+            throw new java.io.IOException("registry.ollama.ai is unreachable (offline)");
+          };
+      ApplyStack.Result r =
+          run(
+              new UpdateIntent(Set.of(), true, false, UpdateBackup.NONE, registries),
+              Confirmation.ALWAYS,
+              false);
+      assertThat(r.planned().plan().actions())
+          .extracting(a -> a.key().toString())
+          .containsExactly("model:qwen3:0.6b");
+      assertThat(notices)
+          .contains(
+              "model llama3.2:1b: up to date ("
+                  + ImageRef.shortDigest(same)
+                  + "): not pulled again")
+          .anyMatch(n -> n.startsWith("model qwen3:0.6b: registry.ollama.ai is unreachable"));
     }
   }
 
