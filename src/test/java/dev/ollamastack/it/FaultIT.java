@@ -243,8 +243,9 @@ class FaultIT {
       DockerCli.run("exec", c("webui"), "rm", "-f", WEBUI_HOLD);
     }
     assertThat(apply.exitCode()).as("%s", apply).isEqualTo(1);
+    // apply waits for the restored one as well; the hold keeps it unready too until released
     assertThat(apply.err())
-        .contains("the previous container " + c("webui") + " was restored and runs again");
+        .contains("the previous container " + c("webui") + " was restored but is not ready either");
     assertThat(inspect(c("webui"), "{{.Id}}")).isEqualTo(oldWebui);
     assertThat(inspect(c("webui"), "{{.State.Status}}")).isEqualTo("running");
     assertThat(DockerCli.run("ps", "-aq", "--filter", "label=ollama-stack.installation=" + name))
