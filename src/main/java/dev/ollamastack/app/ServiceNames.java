@@ -18,12 +18,17 @@ public final class ServiceNames {
 
   /** A container's service: its component label, the extension name for extension containers. */
   public static String of(ObservedContainer c) {
-    return Component.fromLabel(c.labels().get(Labels.COMPONENT))
+    return of(c.labels(), c.name());
+  }
+
+  /** The service of a container known by its labels and name (an engine event's attributes). */
+  public static String of(java.util.Map<String, String> labels, String name) {
+    return Component.fromLabel(labels.get(Labels.COMPONENT))
         .map(
             comp ->
                 comp == Component.EXTENSION
-                    ? c.labels().getOrDefault(Labels.EXTENSION, c.name())
+                    ? labels.getOrDefault(Labels.EXTENSION, name)
                     : comp.serviceName())
-        .orElse(c.name());
+        .orElse(name);
   }
 }

@@ -49,6 +49,19 @@ final class StatusPrinter {
     } else {
       sb.append("Last apply: none recorded\n");
     }
+    var w = r.controller();
+    if (w != null && w.watching()) {
+      sb.append("Controller: watching (pid ")
+          .append(w.pid())
+          .append(w.since() == null ? "" : ", since " + w.since())
+          .append(
+              w.lastPass() == null
+                  ? ", no pass yet"
+                  : ", last pass " + w.lastPass() + " " + w.lastResult())
+          .append(")\n");
+    } else {
+      sb.append("Controller: none (run 'ollama-stack reconcile --watch' to keep it converged)\n");
+    }
     if (!r.otherInstallations().isEmpty()) {
       sb.append(paint("Warning: ", "33", color))
           .append("other installations on this engine (never touched): ")

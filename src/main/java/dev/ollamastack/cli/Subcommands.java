@@ -22,6 +22,7 @@ final class Subcommands {
           ConfigCommand.class,
           PlanCommand.class,
           ApplyCommand.class,
+          ReconcileCommand.class,
           DiffCommand.class,
           StartCommand.class,
           StopCommand.class,

@@ -127,6 +127,15 @@ public interface DockerEngine extends AutoCloseable {
    */
   List<LogLine> readLogs(String id, LogOptions options);
 
+  /**
+   * Follows the engine's event stream for containers carrying {@code labels}: {@code onEvent} is
+   * called from a background thread for each event; {@code onEnd} once when the stream ends (the
+   * daemon went away: a {@link EngineUnavailableException} or the error, {@code null} when closed
+   * by the handle). Closing the handle stops the stream.
+   */
+  AutoCloseable events(
+      Map<String, String> labels, Consumer<EngineEvent> onEvent, Consumer<RuntimeException> onEnd);
+
   /** One non-streaming stats sample. */
   Optional<ContainerStats> stats(String id);
 

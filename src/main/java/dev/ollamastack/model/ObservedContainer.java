@@ -78,19 +78,32 @@ public record ObservedContainer(
    * @param restartPolicy Docker's restart policy, or {@code null} when unknown
    * @param memoryBytes memory limit (0: none), or {@code null} when unknown
    * @param nanoCpus CPU limit in billionths of a CPU (0: none), or {@code null} when unknown
+   * @param env the container's environment ({@code Config.Env}), or {@code null} when unknown
    */
   public record Wiring(
       Map<String, Endpoint> networks,
       List<Mount> mounts,
       RestartPolicy restartPolicy,
       Long memoryBytes,
-      Long nanoCpus) {
+      Long nanoCpus,
+      Map<String, String> env) {
     public Wiring {
       networks =
           networks == null
               ? Map.of()
               : java.util.Collections.unmodifiableMap(new TreeMap<>(networks));
       mounts = mounts == null ? List.of() : List.copyOf(mounts);
+      env = env == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+    }
+
+    /** Wiring whose environment is unknown (Docker's list does not say). */
+    public Wiring(
+        Map<String, Endpoint> networks,
+        List<Mount> mounts,
+        RestartPolicy restartPolicy,
+        Long memoryBytes,
+        Long nanoCpus) {
+      this(networks, mounts, restartPolicy, memoryBytes, nanoCpus, null);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ContainerState;
+import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedContainer.Endpoint;
@@ -9,6 +10,7 @@ import dev.ollamastack.model.ObservedContainer.Wiring;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.Resources;
+import dev.ollamastack.plan.render.ConfigHash;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +61,7 @@ final class ContainerDrift {
     if (!ports(actual.ports()).equals(ports(spec.ports()))) {
       out.add("port " + show(actual.ports()) + " → " + show(spec.ports()) + " (" + OUTSIDE + ")");
     }
+    envChangedOutside(spec, actual).ifPresent(out::add);
     Resources r = spec.resources();
     long memory = r.memoryBytes() == null ? 0 : r.memoryBytes();
     if (w.memoryBytes() != null && w.memoryBytes() != memory) {
@@ -105,6 +108,34 @@ final class ContainerDrift {
       out.add(new ContainerRepair.Start(notRunningWhy(actual)));
     }
     return out;
+  }
+
+  /**
+   * The variables the stack sets that the container does not have as set: it was made again by hand
+   * with our labels (a {@code docker run} copying them) but another environment. Only for a
+   * container of this release's form whose config hash matches: then the environment it was created
+   * with is exactly the one rendered, so any difference was made outside. Names only: the values
+   * may be secrets.
+   */
+  static Optional<String> envChangedOutside(ContainerSpec spec, ObservedContainer actual) {
+    Wiring w = actual.wiring();
+    if (w == null
+        || w.env() == null
+        || !ConfigHash.VERSION.equals(actual.labels().get(Labels.HASH_VERSION))
+        || !Objects.equals(spec.labels().get(Labels.CONFIG_HASH), actual.configHash())) {
+      return Optional.empty();
+    }
+    List<String> changed = new ArrayList<>();
+    spec.env()
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(w.env().get(k))) {
+                changed.add(k);
+              }
+            });
+    return changed.isEmpty()
+        ? Optional.empty()
+        : Optional.of("env " + String.join(", ", changed) + " differ (" + OUTSIDE + ")");
   }
 
   /** Why a container that should run does not: {@code container is exited (exit code 1)}. */

@@ -142,4 +142,10 @@ public final class Cli {
     Path[] files = OUTPUTS.get(p);
     return files == null ? "" : Files.readString(files[1], StandardCharsets.UTF_8);
   }
+
+  /** Current stdout of a running process (for following a controller's log). */
+  public static String stdoutSoFar(Process p) throws IOException {
+    Path[] files = OUTPUTS.get(p);
+    return files == null ? "" : Files.readString(files[0], StandardCharsets.UTF_8);
+  }
 }

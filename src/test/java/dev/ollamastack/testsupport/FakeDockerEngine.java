@@ -70,7 +70,7 @@ public final class FakeDockerEngine implements DockerEngine {
   /** Container names whose start fails once per entry (e.g. a port a host process holds). */
   public final Set<String> startFails = new HashSet<>();
 
-  public boolean unreachable;
+  public volatile boolean unreachable;
 
   /** The Docker context {@link #info()} reports, {@code null} for none. */
   public volatile String context;
@@ -314,7 +314,8 @@ public final class FakeDockerEngine implements DockerEngine {
             spec.mounts(),
             spec.restartPolicy(),
             spec.resources().memoryBytes() == null ? 0L : spec.resources().memoryBytes(),
-            spec.resources().cpus() == null ? 0L : Math.round(spec.resources().cpus() * 1e9));
+            spec.resources().cpus() == null ? 0L : Math.round(spec.resources().cpus() * 1e9),
+            spec.env());
     containers.put(
         id,
         new ObservedContainer(
@@ -399,7 +400,7 @@ public final class FakeDockerEngine implements DockerEngine {
                   name,
                   e.networkId().isEmpty() && n != null ? new Endpoint(n.id(), e.aliases()) : e);
             });
-    return new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus());
+    return new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus(), w.env());
   }
 
   @Override
@@ -522,7 +523,7 @@ public final class FakeDockerEngine implements DockerEngine {
         c.ports(),
         c.startedAt(),
         c.restartCount(),
-        new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus()));
+        new Wiring(nets, w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus(), w.env()));
   }
 
   @Override
@@ -543,7 +544,7 @@ public final class FakeDockerEngine implements DockerEngine {
             c.ports(),
             c.startedAt(),
             c.restartCount(),
-            new Wiring(w.networks(), w.mounts(), policy, w.memoryBytes(), w.nanoCpus())));
+            new Wiring(w.networks(), w.mounts(), policy, w.memoryBytes(), w.nanoCpus(), w.env())));
   }
 
   private String name(String id) {
@@ -650,6 +651,106 @@ public final class FakeDockerEngine implements DockerEngine {
       all = all.subList(all.size() - Math.max(0, options.tail()), all.size());
     }
     return List.copyOf(all);
+  }
+
+  /**
+   * The container is made again by hand with the same name and labels but {@code key=value} in its
+   * environment (a {@code docker run} copying our labels): a new id, the rest as it was.
+   */
+  public synchronized String remakeWithEnv(String name, String key, String value) {
+    ObservedContainer c = byName(name).orElseThrow();
+    Wiring w = c.wiring();
+    Map<String, String> env = new LinkedHashMap<>(w.env() == null ? Map.of() : w.env());
+    env.put(key, value);
+    containers.remove(c.id());
+    String id = "hand" + ids.incrementAndGet();
+    containers.put(
+        id,
+        new ObservedContainer(
+            id,
+            c.name(),
+            c.image(),
+            c.imageId(),
+            c.state(),
+            c.health(),
+            c.exitCode(),
+            c.labels(),
+            c.ports(),
+            c.startedAt(),
+            0,
+            new Wiring(
+                w.networks(), w.mounts(), w.restartPolicy(), w.memoryBytes(), w.nanoCpus(), env)));
+    return id;
+  }
+
+  /** Event subscriptions: each a label filter, its consumer and its end callback. */
+  private record EventSubscription(
+      Map<String, String> labels,
+      Consumer<dev.ollamastack.engine.EngineEvent> onEvent,
+      Consumer<RuntimeException> onEnd) {}
+
+  private final List<EventSubscription> eventSubscriptions = new ArrayList<>();
+
+  /** How many times {@link #events} was called: a reconnect subscribes again. */
+  public final AtomicInteger eventSubscribes = new AtomicInteger();
+
+  /** Forwards {@link #emitEvent} to the caller while the handle is open. */
+  @Override
+  public AutoCloseable events(
+      Map<String, String> labels,
+      Consumer<dev.ollamastack.engine.EngineEvent> onEvent,
+      Consumer<RuntimeException> onEnd) {
+    if (unreachable) {
+      throw new dev.ollamastack.engine.EngineUnavailableException(
+          "unix:///fake.sock", null, new java.io.IOException("connection refused"));
+    }
+    eventSubscribes.incrementAndGet();
+    EventSubscription sub = new EventSubscription(Map.copyOf(labels), onEvent, onEnd);
+    synchronized (eventSubscriptions) {
+      eventSubscriptions.add(sub);
+    }
+    return () -> {
+      boolean removed;
+      synchronized (eventSubscriptions) {
+        removed = eventSubscriptions.remove(sub);
+      }
+      if (removed) {
+        onEnd.accept(null);
+      }
+    };
+  }
+
+  /** An event happens now: sent to every subscription whose labels the event's attributes carry. */
+  public void emitEvent(dev.ollamastack.engine.EngineEvent event) {
+    List<EventSubscription> to;
+    synchronized (eventSubscriptions) {
+      to = new ArrayList<>(eventSubscriptions);
+    }
+    for (EventSubscription sub : to) {
+      boolean matches =
+          sub.labels().entrySet().stream()
+              .allMatch(e -> e.getValue().equals(event.attributes().get(e.getKey())));
+      if (matches) {
+        sub.onEvent().accept(event);
+      }
+    }
+  }
+
+  /** The daemon goes away: every stream ends with {@code failure}. */
+  public void endEvents(RuntimeException failure) {
+    List<EventSubscription> to;
+    synchronized (eventSubscriptions) {
+      to = new ArrayList<>(eventSubscriptions);
+      eventSubscriptions.clear();
+    }
+    to.forEach(sub -> sub.onEnd().accept(failure));
+  }
+
+  /** Open event streams right now. */
+  public int openEventStreams() {
+    synchronized (eventSubscriptions) {
+      return eventSubscriptions.size();
+    }
   }
 
   /** Replays the canned lines (as {@link #readLogs}), then forwards every {@link #emitLog}. */

@@ -61,6 +61,12 @@ public final class StatusAssembler {
             .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))
             .toList(),
         lastApply,
+        dev.ollamastack.app.controller.ControllerLease.watcher(p.stateDir())
+            .map(
+                w ->
+                    new StatusReport.ControllerWatch(
+                        true, w.pid(), w.started(), w.lastPass(), w.lastResult()))
+            .orElse(StatusReport.ControllerWatch.NONE),
         NextSteps.of(rows),
         ok);
   }

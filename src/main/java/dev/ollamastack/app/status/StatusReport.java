@@ -25,6 +25,7 @@ public record StatusReport(
     List<ExtensionStatus> extensions,
     List<OtherResource> otherInstallations,
     LastApply lastApply,
+    ControllerWatch controller,
     List<String> nextSteps,
     boolean ok) {
 
@@ -55,4 +56,16 @@ public record StatusReport(
    * @param outcome {@code converged} or {@code failed}
    */
   public record LastApply(Instant time, String outcome, int actions, int failed) {}
+
+  /**
+   * Whether a {@code reconcile --watch} keeps this installation converged.
+   *
+   * @param pid its process, when one watches
+   * @param lastPass when its last pass ended ({@code null}: none yet)
+   * @param lastResult how it ended: {@code in-sync}, {@code converged}, {@code failed}, …
+   */
+  public record ControllerWatch(
+      boolean watching, Long pid, Instant since, Instant lastPass, String lastResult) {
+    public static final ControllerWatch NONE = new ControllerWatch(false, null, null, null, null);
+  }
 }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ollamastack.engine.ContainerDetails;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.engine.EngineEvent;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.ExecResult;
@@ -47,6 +48,7 @@ public final class DockerJavaEngine implements DockerEngine {
   private final RegistryDigests registry;
   private final VolumeHelpers helpers;
   private final Inspections inspections;
+  private final EventStream events;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry) {
@@ -57,6 +59,7 @@ public final class DockerJavaEngine implements DockerEngine {
     this.output = new ContainerOutput(docker, failures);
     this.helpers = new VolumeHelpers(docker, failures, output);
     this.inspections = new Inspections(docker, failures);
+    this.events = new EventStream(docker, failures);
     // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
     // (A VM's socket forwarded by a context, as Colima's, finds none and falls back to the API.)
     this.cgroups =
@@ -355,6 +358,12 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public List<LogLine> readLogs(String id, LogOptions options) {
     return output.read(id, options);
+  }
+
+  @Override
+  public AutoCloseable events(
+      Map<String, String> labels, Consumer<EngineEvent> onEvent, Consumer<RuntimeException> onEnd) {
+    return events.follow(labels, onEvent, onEnd);
   }
 
   @Override

@@ -55,16 +55,25 @@ final class WiringMapper {
         mount(m.getName(), m.getSource(), target, m.getRW()).ifPresent(mounts::add);
       }
     }
+    Map<String, String> env = null;
+    if (r.getConfig() != null && r.getConfig().getEnv() != null) {
+      env = new LinkedHashMap<>();
+      for (String kv : r.getConfig().getEnv()) {
+        int eq = kv.indexOf('=');
+        env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+      }
+    }
     HostConfig host = r.getHostConfig();
     if (host == null) {
-      return new Wiring(networks, mounts, null, null, null);
+      return new Wiring(networks, mounts, null, null, null, env);
     }
     return new Wiring(
         networks,
         mounts,
         restartPolicy(host.getRestartPolicy()),
         host.getMemory() == null ? 0L : host.getMemory(),
-        host.getNanoCPUs() == null ? 0L : host.getNanoCPUs());
+        host.getNanoCPUs() == null ? 0L : host.getNanoCPUs(),
+        env);
   }
 
   private static java.util.Optional<Mount> mount(
