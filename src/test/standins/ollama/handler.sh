@@ -143,7 +143,87 @@ delete() {
   http_respond 200 OK "text/plain; charset=utf-8" ""
 }
 
-# show, generate and chat answer for pulled models only, which is what callers check.
+# The keep_alive of a request as its JSON text: a number (seconds) or a quoted duration; empty
+# when absent.
+keep_alive_raw() {
+  printf '%s' "$BODY" | sed -n 's/.*"keep_alive"[[:space:]]*:[[:space:]]*\("[^"]*"\|-\{0,1\}[0-9][0-9.]*\).*/\1/p' | head -n 1
+}
+
+# Seconds a keep_alive (number, or a Go duration like 24h, 1h30m, 90s) keeps a model; "forever"
+# when negative. Ollama's own default is OLLAMA_KEEP_ALIVE, else 5m.
+keep_alive_seconds() {
+  k=$(printf '%s' "$1" | tr -d '"')
+  [ -n "$k" ] || k=${OLLAMA_KEEP_ALIVE:-5m}
+  case "$k" in
+    -*) echo forever; return ;;
+    *[!0-9]*) ;;
+    *) echo "$k"; return ;;
+  esac
+  awk -v e="$(printf '%s' "$k" | sed 's/\([0-9.]*\)h/\1*3600+/g; s/\([0-9.]*\)ms/0*\1+/g; s/\([0-9.]*\)m/\1*60+/g; s/\([0-9.]*\)s/\1+/g; s/$/0/')" \
+    'BEGIN { n = split(e, t, "+"); s = 0; for (i = 1; i <= n; i++) { split(t[i], f, "*"); s += (f[2] == "" ? f[1] : f[1] * f[2]) } printf "%d\n", s }'
+}
+
+# The loaded-model record of $NAME, in /api/ps's shape (size_vram 0: the stand-in has no GPU). The
+# stand-in never unloads a model on its own when keep_alive runs out: tests do not wait for time.
+loaded_file() { echo "$LOADED/$(printf '%s' "$NAME" | tr '/' '%')"; }
+
+mark_loaded() { # KEEP_ALIVE_RAW
+  secs=$(keep_alive_seconds "$1")
+  if [ "$secs" = forever ]; then
+    expires=2318-06-23T00:00:00Z
+  else
+    expires=$(date -u -d "@$(($(date +%s) + secs))" +%Y-%m-%dT%H:%M:%SZ)
+  fi
+  size=$(grep -o '"size":[0-9]*' "$MANIFEST" | cut -d: -f2 | awk '{s += $1} END {print s + 0}')
+  digest=$(sha256sum "$MANIFEST" | cut -d' ' -f1)
+  f=$(loaded_file)
+  mkdir -p "$LOADED"
+  printf '{"name":"%s","model":"%s","size":%s,"digest":"%s","details":%s,"expires_at":"%s","size_vram":0,"context_length":4096}' \
+    "$NAME" "$NAME" "$size" "$digest" "$(details_json "$NAME")" "$expires" > "$LOADED/.tmp-$$"
+  mv "$LOADED/.tmp-$$" "$f"
+}
+
+ps_models() {
+  first=1
+  out='{"models":['
+  for f in "$LOADED"/*; do
+    [ -f "$f" ] || continue
+    [ $first = 1 ] || out=$out,
+    first=0
+    out=$out$(cat "$f")
+  done
+  gin_log 200
+  http_json 200 OK "$out]}"
+}
+
+# generate without a prompt loads the model, with keep_alive 0 unloads it (as the real server:
+# "done_reason":"load" / "unload"); with a prompt it answers, and the model stays loaded too.
+generate() {
+  requested=$(json_field model)
+  if [ -z "$requested" ]; then
+    error_json 400 "Bad Request" "model is required"
+    return
+  fi
+  if ! resolve "$requested" || [ ! -f "$MANIFEST" ]; then
+    error_json 404 "Not Found" "model '$requested' not found"
+    return
+  fi
+  keep=$(keep_alive_raw)
+  prompt=$(json_field prompt)
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if [ -z "$prompt" ] && [ -n "$keep" ] && [ "$(keep_alive_seconds "$keep")" = 0 ]; then
+    rm -f "$(loaded_file)"
+    reason=unload
+    response=
+  else
+    mark_loaded "$keep"
+    if [ -z "$prompt" ]; then reason=load; response=; else reason=stop; response=stand-in; fi
+  fi
+  gin_log 200
+  http_json 200 OK "{\"model\":\"$requested\",\"created_at\":\"$now\",\"response\":\"$response\",\"done\":true,\"done_reason\":\"$reason\"}"
+}
+
+# show and chat answer for pulled models only, which is what callers check.
 model_answer() {
   requested=$(json_field model)
   if [ -z "$requested" ]; then
@@ -165,15 +245,12 @@ case "$METHOD $REQ_PATH" in
     gin_log 200
     http_json 200 OK "{\"version\":\"$VERSION\"}" ;;
   "GET /api/tags" | "HEAD /api/tags") tags ;;
-  "GET /api/ps")
-    gin_log 200
-    http_json 200 OK '{"models":[]}' ;;
+  "GET /api/ps" | "HEAD /api/ps") ps_models ;;
   "POST /api/pull") pull ;;
   "DELETE /api/delete") delete ;;
   "POST /api/show")
     model_answer "{\"modelfile\":\"# stand-in\",\"parameters\":\"\",\"template\":\"{{ .Prompt }}\",\"details\":$(details_json "$(json_field model)"),\"model_info\":{},\"capabilities\":[\"completion\"]}" ;;
-  "POST /api/generate")
-    model_answer "{\"model\":\"$(json_field model)\",\"created_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"response\":\"\",\"done\":true,\"done_reason\":\"load\"}" ;;
+  "POST /api/generate") generate ;;
   "POST /api/chat")
     model_answer "{\"model\":\"$(json_field model)\",\"created_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"message\":{\"role\":\"assistant\",\"content\":\"stand-in\"},\"done\":true}" ;;
   *) error_json 404 "Not Found" "404 page not found: $METHOD $REQ_PATH" ;;

@@ -78,6 +78,7 @@ public final class DockerActionRunner implements ActionRunner {
           yield done(c.kept().isEmpty() ? "removed" : "removed, kept " + c.kept());
         }
         case Action.PullModel m -> pullModel(m, progress);
+        case Action.PreloadModel p -> ModelPreload.run(p, progress);
         case Action.DeleteModel d -> {
           boolean deleted = new OllamaClient(d.ollamaUrl()).delete(d.model());
           yield done(deleted ? "deleted" : "already absent");

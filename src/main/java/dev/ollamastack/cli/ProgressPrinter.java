@@ -147,6 +147,7 @@ final class ProgressPrinter implements ProgressListener {
       case Action.RemoveConfig c -> "removing";
       case Action.PullModel m -> "pulling";
       case Action.DeleteModel d -> "deleting";
+      case Action.PreloadModel p -> "preloading";
       case Action.UpdateToolServers u -> "updating";
     };
   }

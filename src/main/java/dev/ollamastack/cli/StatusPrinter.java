@@ -1,5 +1,6 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.app.status.ModelState;
 import dev.ollamastack.app.status.ServiceStatus;
 import dev.ollamastack.app.status.StatusReport;
 import dev.ollamastack.model.ObservedModel;
@@ -34,6 +35,7 @@ final class StatusPrinter {
         .append("\n\n");
     table(sb, r.services(), color);
     sb.append('\n').append(models(r.models())).append('\n');
+    sb.append(modelStates(r.modelStates()));
     sb.append(extensions(r.extensions()));
     if (r.lastApply() != null) {
       var a = r.lastApply();
@@ -163,6 +165,50 @@ final class StatusPrinter {
       total += m.sizeBytes();
     }
     return "Models: " + String.join(", ", parts) + " · total " + Sizes.decimal(total);
+  }
+
+  /**
+   * One line per model the stack lists or Ollama holds in memory: on disk or not, in memory or not
+   * and where it runs there ({@code ollama ps}'s PROCESSOR). Nothing when neither is the case.
+   */
+  static String modelStates(List<ModelState> states) {
+    List<ModelState> shown =
+        states.stream().filter(m -> m.listed() || Boolean.TRUE.equals(m.loaded())).toList();
+    if (shown.isEmpty()) {
+      return "";
+    }
+    int width = shown.stream().mapToInt(m -> m.name().length()).max().orElse(0);
+    StringBuilder sb = new StringBuilder();
+    for (ModelState m : shown) {
+      StringBuilder line = new StringBuilder("  ").append(pad(m.name(), width + 2));
+      line.append(pad(disk(m), 9));
+      if (Boolean.TRUE.equals(m.loaded())) {
+        line.append("loaded: ")
+            .append(Sizes.decimal(m.memoryBytes()))
+            .append(" in memory, ")
+            .append(m.processor());
+        if (m.expiresAt() != null) {
+          line.append(", until ").append(m.expiresAt());
+        }
+      } else {
+        line.append(m.loaded() == null ? "loaded: unknown" : "not loaded");
+      }
+      if (m.preload()) {
+        line.append(
+            Boolean.TRUE.equals(m.loaded())
+                ? " (preload)"
+                : " (preload: 'ollama-stack apply' loads it)");
+      }
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String disk(ModelState m) {
+    if (m.present() == null) {
+      return "unknown";
+    }
+    return m.present() ? "present" : "missing";
   }
 
   private static String others(List<StatusReport.OtherResource> others) {

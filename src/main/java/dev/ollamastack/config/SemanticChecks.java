@@ -5,6 +5,7 @@ import dev.ollamastack.extensions.ExtensionCatalog;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ExtensionManifest;
 import dev.ollamastack.model.ExtensionsSpec;
+import dev.ollamastack.model.ModelNames;
 import dev.ollamastack.model.OllamaMode;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.StackSpec;
@@ -55,6 +56,7 @@ final class SemanticChecks {
     checkOllamaUrl(spec);
     checkPorts(spec);
     checkGpus(spec);
+    checkPreload(spec);
     checkExtensions(spec);
     checkNameLengths(spec);
     errors.addAll(ReservedEnv.problems(spec, file, sources, stateHome));
@@ -116,6 +118,27 @@ final class SemanticChecks {
             errors.add(at(culprit, "host port " + port + " is already used by " + other));
           }
         });
+  }
+
+  /**
+   * A model is loaded from what Ollama has: a preloaded one must be pulled, so listed in models.
+   */
+  private void checkPreload(StackSpec spec) {
+    List<String> preload = spec.ollama().preload();
+    List<String> models = spec.ollama().models();
+    for (int i = 0; i < preload.size(); i++) {
+      String name = preload.get(i);
+      if (models.stream().noneMatch(m -> ModelNames.same(m, name))) {
+        errors.add(
+            at(
+                DottedPath.index(OLLAMA + ".preload", i),
+                "\""
+                    + name
+                    + "\" is not in "
+                    + OLLAMA
+                    + ".models: add it there too, so it is pulled before it is loaded"));
+      }
+    }
   }
 
   /** {@code gpus} only reaches Docker on nvidia; elsewhere it is a leftover, not an error. */

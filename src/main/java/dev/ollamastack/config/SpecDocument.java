@@ -59,6 +59,7 @@ public final class SpecDocument {
     }
     n.set("models", strings(o.models()));
     n.put("pruneModels", o.pruneModels());
+    n.set("preload", strings(o.preload()));
     return n;
   }
 

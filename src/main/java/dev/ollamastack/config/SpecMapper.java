@@ -51,7 +51,8 @@ final class SpecMapper {
         resources(n.path("resources")),
         gpus(n.path("gpus"), d.gpus()),
         has(n.path("models")) ? strings(n.get("models")) : d.models(),
-        n.path("pruneModels").asBoolean(d.pruneModels()));
+        n.path("pruneModels").asBoolean(d.pruneModels()),
+        has(n.path("preload")) ? strings(n.get("preload")) : d.preload());
   }
 
   private static ServiceSpec service(JsonNode n, ServiceSpec d) {

@@ -39,6 +39,7 @@ public final class StarterFile {
             models:                     # pulled through Ollama once it is healthy
               - llama3.2:1b
             pruneModels: false          # true: models not listed here are removed
+            # preload: [llama3.2:1b]    # kept loaded in memory, also after every Ollama restart
           webui:
             enabled: true
             port: 8080                  # Open WebUI at http://localhost:8080

@@ -2,6 +2,8 @@ package dev.ollamastack.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,8 +17,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The parts of Ollama's HTTP API the tool uses: {@code /api/version}, {@code /api/tags}, streaming
- * {@code POST /api/pull} and {@code DELETE /api/delete}. Errors carry Ollama's own text.
+ * The parts of Ollama's HTTP API the tool uses: {@code /api/version}, {@code /api/tags}, {@code
+ * /api/ps}, streaming {@code POST /api/pull}, {@code POST /api/generate} to load a model and {@code
+ * DELETE /api/delete}. Errors carry Ollama's own text.
  */
 public final class OllamaClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +44,52 @@ public final class OllamaClient {
               m.path("name").asText(), m.path("size").asLong(), m.path("digest").asText()));
     }
     return out;
+  }
+
+  /** The models Ollama holds in memory ({@code /api/ps}). */
+  public List<LoadedModel> ps(Duration timeout) throws IOException {
+    List<LoadedModel> out = new ArrayList<>();
+    for (JsonNode m : get("/api/ps", timeout).path("models")) {
+      out.add(
+          new LoadedModel(
+              m.path("name").asText(m.path("model").asText()),
+              m.path("size").asLong(),
+              m.path("size_vram").asLong(),
+              m.path("digest").asText(null),
+              m.path("expires_at").asText(null)));
+    }
+    return out;
+  }
+
+  /**
+   * Loads a model into memory: a generate request without a prompt, which Ollama answers once the
+   * model is loaded ({@code "done_reason":"load"}). Throws with Ollama's error text (a model it
+   * does not have, not enough memory).
+   *
+   * @param keepAlive {@code OLLAMA_KEEP_ALIVE} as the stack sets it (a duration like {@code 24h},
+   *     or seconds, negative for forever), or {@code null} for Ollama's default
+   * @param timeout bounds the answer: loading a large model from disk takes a while
+   */
+  public void load(String model, String keepAlive, Duration timeout) throws IOException {
+    ObjectNode req = JSON.createObjectNode().put("model", model).put("stream", false);
+    if (keepAlive != null) {
+      // Ollama reads a JSON number as seconds and a string as a Go duration, which needs a unit.
+      if (keepAlive.strip().matches("-?[0-9]+")) {
+        req.put("keep_alive", Long.parseLong(keepAlive.strip()));
+      } else {
+        req.put("keep_alive", keepAlive.strip());
+      }
+    }
+    byte[] body = JSON.writeValueAsBytes(req);
+    Http.Response res =
+        call(() -> Http.send("POST", uri("/api/generate"), body, Map.of(), timeout));
+    if (!res.ok()) {
+      throw new IOException(errorText(res.text(), res.status()));
+    }
+    JsonNode answer = JSON.readTree(res.body());
+    if (answer != null && answer.hasNonNull("error")) {
+      throw new IOException(answer.get("error").asText());
+    }
   }
 
   /** Pulls a model, streaming progress; throws with Ollama's error text when the pull fails. */

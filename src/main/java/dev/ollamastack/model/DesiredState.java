@@ -10,6 +10,10 @@ import java.util.List;
  * @param files host files containers mount, written before the container is created
  * @param models desired models; {@code pruneModels} removes others
  * @param toolServers the tool servers Open WebUI should list, or {@code null} when it does not run
+ * @param preload models loaded into memory once Ollama is ready and has them, each named as in
+ *     {@code models}
+ * @param keepAlive the {@code keep_alive} of those loads (the stack's {@code OLLAMA_KEEP_ALIVE}),
+ *     or {@code null} for Ollama's own default
  */
 public record DesiredState(
     String installation,
@@ -20,13 +24,41 @@ public record DesiredState(
     String ollamaUrl,
     List<String> models,
     boolean pruneModels,
-    ToolServerList toolServers) {
+    ToolServerList toolServers,
+    List<String> preload,
+    String keepAlive) {
 
   public DesiredState {
+    preload = preload == null ? List.of() : List.copyOf(preload);
     volumes = List.copyOf(volumes);
     containers = List.copyOf(containers);
     files = List.copyOf(files);
     models = List.copyOf(models);
+  }
+
+  /** Without preloaded models. */
+  public DesiredState(
+      String installation,
+      NetworkSpec network,
+      List<VolumeSpec> volumes,
+      List<ContainerSpec> containers,
+      List<RenderedFile> files,
+      String ollamaUrl,
+      List<String> models,
+      boolean pruneModels,
+      ToolServerList toolServers) {
+    this(
+        installation,
+        network,
+        volumes,
+        containers,
+        files,
+        ollamaUrl,
+        models,
+        pruneModels,
+        toolServers,
+        List.of(),
+        null);
   }
 
   /**
@@ -43,7 +75,9 @@ public record DesiredState(
         ollamaUrl,
         models,
         pruneModels,
-        toolServers);
+        toolServers,
+        preload,
+        keepAlive);
   }
 
   /** The image references the containers are created from, in container order, once each. */

@@ -18,6 +18,8 @@ import java.util.Set;
  *     the tool did not ask (no admin key, Open WebUI not running)
  * @param neighbours running containers not of this installation that mount one of its volumes or
  *     publish one of its host ports: never touched, but nothing of ours may start beside them
+ * @param loadedModels models Ollama holds in memory ({@code /api/ps}), or {@code null} when the
+ *     tool did not ask (nothing to preload) or Ollama did not answer
  */
 public record ObservedState(
     List<ObservedContainer> containers,
@@ -28,9 +30,11 @@ public record ObservedState(
     List<ObservedModel> models,
     Map<String, ObservedImage> images,
     ObservedToolServers toolServers,
-    List<ObservedContainer> neighbours) {
+    List<ObservedContainer> neighbours,
+    List<LoadedModel> loadedModels) {
 
   public ObservedState {
+    loadedModels = loadedModels == null ? null : List.copyOf(loadedModels);
     containers = List.copyOf(containers);
     networks = List.copyOf(networks);
     volumes = List.copyOf(volumes);
@@ -39,6 +43,30 @@ public record ObservedState(
     models = models == null ? null : List.copyOf(models);
     images = images == null ? Map.of() : Map.copyOf(images);
     neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+  }
+
+  /** What exists when the tool did not ask Ollama what it holds in memory. */
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models,
+      Map<String, ObservedImage> images,
+      ObservedToolServers toolServers,
+      List<ObservedContainer> neighbours) {
+    this(
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        toolServers,
+        neighbours,
+        null);
   }
 
   /** What exists when nothing is known of the images beyond the references present. */
@@ -84,22 +112,80 @@ public record ObservedState(
 
   public ObservedState withModels(List<ObservedModel> m) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, m, images, toolServers, neighbours);
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        m,
+        images,
+        toolServers,
+        neighbours,
+        loadedModels);
   }
 
   public ObservedState withImages(Map<String, ObservedImage> i) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, models, i, toolServers, neighbours);
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        i,
+        toolServers,
+        neighbours,
+        loadedModels);
   }
 
   public ObservedState withToolServers(ObservedToolServers t) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, models, images, t, neighbours);
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        t,
+        neighbours,
+        loadedModels);
   }
 
   public ObservedState withNeighbours(List<ObservedContainer> n) {
     return new ObservedState(
-        containers, networks, volumes, localImages, others, models, images, toolServers, n);
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        toolServers,
+        n,
+        loadedModels);
+  }
+
+  public ObservedState withLoadedModels(List<LoadedModel> l) {
+    return new ObservedState(
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        toolServers,
+        neighbours,
+        l);
+  }
+
+  /**
+   * Whether Ollama holds {@code model} in memory; {@code false} also when that is not known (then
+   * loading it again is harmless, waiting for it is not).
+   */
+  public boolean loaded(String model) {
+    return loadedModels != null && loadedModels.stream().anyMatch(m -> m.is(model));
   }
 
   /** The image a container runs, when it was inspected. */

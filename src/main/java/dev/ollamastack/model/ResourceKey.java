@@ -32,6 +32,11 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
     return new ResourceKey(ResourceKind.MODEL, name);
   }
 
+  /** The model {@code name} loaded in Ollama's memory ({@code loaded-model:llama3.2:1b}). */
+  public static ResourceKey loadedModel(String name) {
+    return new ResourceKey(ResourceKind.LOADED_MODEL, name);
+  }
+
   /** The state directory at {@code path}. */
   public static ResourceKey config(String path) {
     return new ResourceKey(ResourceKind.CONFIG, path);
@@ -62,6 +67,9 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
   public String describe() {
     if (kind == ResourceKind.TOOL_SERVERS) {
       return "tool servers of " + name;
+    }
+    if (kind == ResourceKind.LOADED_MODEL) {
+      return "model " + name + " in memory";
     }
     return kind.label() + " " + name;
   }

@@ -16,7 +16,9 @@ public enum ResourceKind {
   /** The installation's state directory ({@code uninstall --remove-config}). */
   CONFIG,
   /** The tool servers Open WebUI lists (its stored configuration, changed through its API). */
-  TOOL_SERVERS;
+  TOOL_SERVERS,
+  /** A model held in Ollama's memory ({@code preload}): lost whenever Ollama restarts. */
+  LOADED_MODEL;
 
   /** The word users see and the plan format uses: {@code network}, {@code tool-servers}, … */
   public String label() {

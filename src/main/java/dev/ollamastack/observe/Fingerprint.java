@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * applying the plan refuses when the engine no longer matches (the plan is stale). What belongs to
  * other installations is left out unless it stands in this one's way (a container on one of its
  * names, or on one of its volumes or host ports): another installation's new volume does not make
- * this one's plan stale.
+ * this one's plan stale. What Ollama holds in memory is left out too: it changes on its own (a
+ * {@code keep_alive} running out), and a preload that is no longer needed changes the actions.
  */
 public final class Fingerprint {
   private Fingerprint() {}

@@ -6,6 +6,7 @@ import dev.ollamastack.health.OpenWebUiAdmin;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
@@ -36,10 +37,11 @@ import java.util.concurrent.Future;
 
 /**
  * Reads what exists for one installation: one list call per kind (containers by our label key, plus
- * a name lookup for clashes; networks; volumes), image presence, Ollama's models when it answers,
- * the images our containers run and the desired references name (inspected by id and reference,
- * with their registry digests), and Open WebUI's tool servers when an admin key lets the tool read
- * them. Resources of other installations and unlabelled name clashes go to {@code others}.
+ * a name lookup for clashes; networks; volumes), image presence, Ollama's models when it answers
+ * (and those it holds in memory when the stack preloads some), the images our containers run and
+ * the desired references name (inspected by id and reference, with their registry digests), and
+ * Open WebUI's tool servers when an admin key lets the tool read them. Resources of other
+ * installations and unlabelled name clashes go to {@code others}.
  *
  * <p>Each container of ours is inspected as well: the list cannot tell its aliases on our network,
  * the port bindings of a stopped container, its restart policy or limits, which a hand-made change
@@ -79,6 +81,7 @@ public final class StateObserver {
       Map<String, Future<Optional<ObservedImage>>> imagesByRef = new LinkedHashMap<>();
       refs.forEach(ref -> imagesByRef.put(ref, pool.submit(() -> engine.inspectImage(ref))));
       Future<List<ObservedModel>> models = pool.submit(() -> models(desired));
+      Future<List<LoadedModel>> loaded = pool.submit(() -> loaded(desired));
 
       List<Future<Optional<ObservedContainer>>> inspected = new ArrayList<>();
       List<ForeignResource> others = new ArrayList<>();
@@ -147,7 +150,8 @@ public final class StateObserver {
           await(models),
           byId,
           await(toolServers),
-          neighbours(desired, await(running)));
+          neighbours(desired, await(running)),
+          await(loaded));
     }
   }
 
@@ -211,6 +215,18 @@ public final class StateObserver {
       }
     }
     return out;
+  }
+
+  /** What Ollama holds in memory: asked only when the stack preloads models. */
+  private static List<LoadedModel> loaded(DesiredState desired) {
+    if (desired.ollamaUrl() == null || desired.preload().isEmpty()) {
+      return null;
+    }
+    try {
+      return new OllamaClient(desired.ollamaUrl()).ps(OLLAMA_TIMEOUT);
+    } catch (IOException | RuntimeException e) {
+      return null; // not up yet: the preloads are planned, after what brings Ollama up
+    }
   }
 
   private static List<ObservedModel> models(DesiredState desired) {

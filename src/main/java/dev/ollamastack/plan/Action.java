@@ -46,6 +46,7 @@ public sealed interface Action {
       case StartContainer s -> false;
       case RepairContainer r -> false;
       case PullModel p -> false;
+      case PreloadModel p -> false;
       case UpdateToolServers u -> false;
     };
   }
@@ -73,6 +74,7 @@ public sealed interface Action {
       case PullImage p -> this;
       case RemoveContainer r -> this;
       case PullModel p -> this;
+      case PreloadModel p -> this;
       case DeleteModel d -> this;
       case RemoveImage r -> this;
       case RemoveConfig r -> this;
@@ -277,6 +279,24 @@ public sealed interface Action {
 
     public ResourceKey key() {
       return ResourceKey.model(model);
+    }
+  }
+
+  /**
+   * Load a model into Ollama's memory ({@code preload}): a generate request without a prompt, as
+   * Ollama documents for loading. Ollama forgets it on every restart, so the plan loads it again.
+   *
+   * @param keepAlive how long Ollama keeps it after its last use ({@code OLLAMA_KEEP_ALIVE} of the
+   *     stack), or {@code null} for Ollama's default
+   */
+  record PreloadModel(String model, String ollamaUrl, String keepAlive, List<ResourceKey> dependsOn)
+      implements Action {
+    public PreloadModel {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.loadedModel(model);
     }
   }
 

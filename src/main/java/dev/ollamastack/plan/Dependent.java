@@ -35,6 +35,14 @@ public interface Dependent {
     return false;
   }
 
+  /**
+   * The resource that holds this one in memory (a model loaded in our ollama container): when the
+   * plan (re)starts it, this one is gone afterwards whatever was observed, so it is converged too.
+   */
+  default Optional<ResourceKey> heldIn() {
+    return Optional.empty();
+  }
+
   /** What the user must know about this resource that no action changes (a plan warning). */
   default List<String> notes(ObservedState observed) {
     return List.of();

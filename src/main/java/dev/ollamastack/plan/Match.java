@@ -40,6 +40,21 @@ public sealed interface Match {
   Match IN_SYNC = new InSync();
   Match MISSING = new Missing();
 
+  /**
+   * Whether converging (re)starts a container: what it held in memory (Ollama's loaded models) is
+   * gone afterwards. A repair restarts it only when one of its steps starts it.
+   */
+  default boolean restarts() {
+    return switch (this) {
+      case Missing m -> true;
+      case Changed c -> true;
+      case NotRunning n -> true;
+      case Drifted d -> d.repairs().stream().anyMatch(ContainerRepair::startsIt);
+      case InSync s -> false;
+      case Unwanted u -> false;
+    };
+  }
+
   /** Whether converging brings the resource up (create, recreate, start). */
   default boolean bringsUp() {
     return switch (this) {

@@ -8,6 +8,7 @@ import dev.ollamastack.model.ResourceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,10 @@ final class ModelPlanner {
         && !overrides.stop().contains(Component.OLLAMA.serviceName());
   }
 
-  /** One dependent per listed model, depending on our ollama container when there is one. */
+  /**
+   * One dependent per listed model, depending on our ollama container when there is one; then one
+   * per preloaded model, after its pull.
+   */
   static List<Dependent> dependents(
       DesiredState desired, Overrides overrides, Set<ResourceKey> nodes) {
     if (!managed(desired, overrides)) {
@@ -34,6 +38,17 @@ final class ModelPlanner {
     List<Dependent> out = new ArrayList<>();
     for (String m : desired.models().stream().sorted().distinct().toList()) {
       out.add(new ModelDependent(m, desired.ollamaUrl(), deps));
+    }
+    Optional<ResourceKey> holder = deps.stream().findFirst();
+    for (String m : desired.preload()) {
+      List<ResourceKey> after = new ArrayList<>();
+      // Validation keeps preload within models; a model that is not pulled here is Ollama's to
+      // refuse (its own "not found"), not a graph edge to nowhere.
+      if (desired.models().contains(m)) {
+        after.add(ResourceKey.model(m));
+      }
+      after.addAll(deps);
+      out.add(new PreloadDependent(m, desired.ollamaUrl(), desired.keepAlive(), after, holder));
     }
     return out;
   }

@@ -61,6 +61,7 @@ public record Plan(
     int start = 0;
     int update = 0;
     int repair = 0;
+    int preload = 0;
     for (Action a : actions) {
       switch (a) {
         case Action.CreateNetwork n -> create++;
@@ -84,9 +85,10 @@ public record Plan(
         case Action.RemoveConfig r -> remove++;
         case Action.DeleteModel d -> remove++;
         case Action.UpdateToolServers u -> update++;
+        case Action.PreloadModel p -> preload++;
       }
     }
-    return new Summary(create, recreate, remove, start, update, repair);
+    return new Summary(create, recreate, remove, start, update, repair, preload);
   }
 
   /**
@@ -94,8 +96,14 @@ public record Plan(
    *
    * @param update settings changed inside a running app (Open WebUI's tool servers)
    * @param repair containers set right in place (renamed back, reconnected, unpaused)
+   * @param preload models loaded into Ollama's memory
    */
-  public record Summary(int create, int recreate, int remove, int start, int update, int repair) {
+  public record Summary(
+      int create, int recreate, int remove, int start, int update, int repair, int preload) {
+    public Summary(int create, int recreate, int remove, int start, int update, int repair) {
+      this(create, recreate, remove, start, update, repair, 0);
+    }
+
     public String line() {
       String s =
           "Plan: " + create + " to create, " + recreate + " to recreate, " + remove + " to remove";
@@ -104,6 +112,9 @@ public record Plan(
       }
       if (repair > 0) {
         s += ", " + repair + " to repair";
+      }
+      if (preload > 0) {
+        s += ", " + preload + " to preload";
       }
       return update > 0 ? s + ", " + update + " to update." : s + ".";
     }

@@ -28,9 +28,9 @@ public record PlanDocument(
    * One action.
    *
    * @param action {@code create}, {@code recreate}, {@code start}, {@code repair}, {@code remove},
-   *     {@code pull}, {@code delete} or {@code update}
+   *     {@code pull}, {@code delete}, {@code update} or {@code preload}
    * @param kind {@code network}, {@code volume}, {@code image}, {@code container}, {@code model},
-   *     {@code config}, {@code tool-servers}
+   *     {@code config}, {@code tool-servers}, {@code loaded-model}
    * @param image the image reference of the stack file (for a removed image: its id)
    * @param digest the digest the lock pins {@code image} to, {@code null} when it is not pinned
    */
@@ -55,9 +55,10 @@ public record PlanDocument(
 
   /**
    * Action counts; {@code update}: settings changed inside a running app (its tool servers); {@code
-   * repair}: containers set right in place.
+   * repair}: containers set right in place; {@code preload}: models loaded into Ollama's memory.
    */
-  public record Counts(int create, int recreate, int remove, int start, int update, int repair) {}
+  public record Counts(
+      int create, int recreate, int remove, int start, int update, int repair, int preload) {}
 
   public static PlanDocument of(
       Plan plan, String stackFile, String stackSha256, String fingerprint) {
@@ -69,7 +70,8 @@ public record PlanDocument(
         stackSha256,
         fingerprint,
         plan.actions().stream().map(PlanDocument::item).toList(),
-        new Counts(s.create(), s.recreate(), s.remove(), s.start(), s.update(), s.repair()),
+        new Counts(
+            s.create(), s.recreate(), s.remove(), s.start(), s.update(), s.repair(), s.preload()),
         plan.warnings(),
         plan.blockers());
   }
@@ -112,6 +114,14 @@ public record PlanDocument(
           new Item("pull", kind, name, null, m.update() ? List.of("update") : List.of(), deps);
       case Action.DeleteModel d ->
           new Item("delete", kind, name, null, List.of("pruneModels"), deps);
+      case Action.PreloadModel p ->
+          new Item(
+              "preload",
+              kind,
+              name,
+              null,
+              p.keepAlive() == null ? List.of() : List.of("keep_alive " + p.keepAlive()),
+              deps);
       case Action.UpdateToolServers u -> new Item("update", kind, name, null, u.reasons(), deps);
     };
   }

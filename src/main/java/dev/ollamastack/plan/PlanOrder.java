@@ -62,6 +62,7 @@ final class PlanOrder {
       case Action.StartContainer s -> 3;
       case Action.RepairContainer r -> 3;
       case Action.PullModel m -> 4;
+      case Action.PreloadModel p -> 4;
       case Action.DeleteModel d -> 4;
       case Action.UpdateToolServers u -> 4;
       case Action.RemoveContainer r -> 5;

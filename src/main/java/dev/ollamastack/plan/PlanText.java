@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The plan as people read it, Terraform style: {@code +} create, {@code ~} recreate with a reason
- * per changed field, {@code >} start, {@code -} remove, {@code ↓} image pull. Pure, so golden tests
- * pin it.
+ * per changed field, {@code >} start (a container, or a model loaded into memory), {@code -}
+ * remove, {@code ↓} image pull. Pure, so golden tests pin it.
  */
 public final class PlanText {
   private PlanText() {}
@@ -74,6 +74,12 @@ public final class PlanText {
           m.update()
               ? "  ~ model " + m.model() + " (update: Ollama downloads what changed upstream)"
               : "  + model " + m.model();
+      case Action.PreloadModel p ->
+          "  > model "
+              + p.model()
+              + " (preload: load into memory"
+              + (p.keepAlive() == null ? "" : ", keep_alive " + p.keepAlive())
+              + ")";
       case Action.DeleteModel d ->
           "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
       case Action.UpdateToolServers u ->

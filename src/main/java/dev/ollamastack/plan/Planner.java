@@ -118,6 +118,7 @@ public final class Planner {
       case Action.PullImage p -> null;
       case Action.RemoveContainer r -> null;
       case Action.PullModel m -> null;
+      case Action.PreloadModel p -> null;
       case Action.DeleteModel d -> null;
       case Action.RemoveImage r -> null;
       case Action.RemoveConfig r -> null;
@@ -133,7 +134,14 @@ public final class Planner {
 
   private static Map<ResourceKey, Match> match(ResourceGraph graph, ObservedState observed) {
     Map<ResourceKey, Match> matches = new LinkedHashMap<>();
-    graph.inOrder().forEach(d -> matches.put(d.key(), d.match(observed)));
+    for (Dependent d : graph.inOrder()) {
+      Match m = d.match(observed);
+      // Its holder comes first in this order; a holder that (re)starts loses what it held.
+      if (d.heldIn().map(matches::get).filter(Match::restarts).isPresent()) {
+        m = Match.MISSING;
+      }
+      matches.put(d.key(), m);
+    }
     return matches;
   }
 

@@ -41,6 +41,11 @@ public final class StateDiff {
                 sb.append("+ ").append(key.describe()).append(" (missing)\n");
               }
             }
+            case LOADED_MODEL -> {
+              if (match instanceof Match.Missing) {
+                sb.append("+ ").append(key.describe()).append(" (not loaded: preload)\n");
+              }
+            }
             case IMAGE, CONFIG -> {} // images follow the containers; state is not a resource here
             case CONTAINER -> container(sb, desired, observed, key, match);
             case TOOL_SERVERS -> {

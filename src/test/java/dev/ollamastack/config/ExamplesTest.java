@@ -47,7 +47,8 @@ class ExamplesTest {
             "external-ollama.yaml",
             "models.yaml",
             "extensions.yaml",
-            "lan-exposed.yaml");
+            "lan-exposed.yaml",
+            "warm-models.yaml");
   }
 
   @Test

@@ -45,6 +45,7 @@ class ControllerIT {
   private static final String WEBUI_HOLD = "/app/backend/data/.standin-hold-ready";
   private static final String OLLAMA_CRASH = "/root/.ollama/.standin-crash";
   private static final Duration BOUND = Duration.ofMinutes(2);
+  private static final String MODEL = "llama3.2:1b";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name = "ctlit-" + UUID.randomUUID().toString().substring(0, 8);
@@ -101,6 +102,10 @@ class ControllerIT {
             ollama:
               image: %s
               port: %d
+              env:
+                OLLAMA_KEEP_ALIVE: 24h
+              models: [%s]
+              preload: [%s]
             webui:
               image: %s
               port: %d
@@ -112,6 +117,8 @@ class ControllerIT {
                 name,
                 StandInImages.ollama(),
                 ollamaPort,
+                MODEL,
+                MODEL,
                 StandInImages.webui(),
                 webuiPort,
                 webuiName == null ? "" : "WEBUI_NAME: \"" + webuiName + "\""));
@@ -246,6 +253,40 @@ class ControllerIT {
 
   @Test
   @Order(5)
+  void afterOllamaRestartsThePreloadedModelIsLoadedAgain() throws Exception {
+    assertThat(loadedModels()).containsExactly(MODEL);
+    DockerCli.run("restart", c("ollama"));
+    // the restart forgets loaded models; the controller's pass on the start event loads it again
+    Awaitility.await("the model loaded again")
+        .atMost(BOUND)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> loadedModels().contains(MODEL));
+    awaitLine(
+        watcher,
+        "the preload action after the restart",
+        n ->
+            kind("action").test(n)
+                && "PreloadModel".equals(n.path("action").asText())
+                && "done".equals(n.path("outcome").asText()));
+  }
+
+  /** What the stand-in Ollama has in memory ({@code /api/ps}), asked on its published port. */
+  private List<String> loadedModels() throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + ollamaPort + "/api/ps"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    List<String> names = new ArrayList<>();
+    JSON.readTree(r.body()).path("models").forEach(m -> names.add(m.path("name").asText()));
+    return names;
+  }
+
+  @Test
+  @Order(6)
   void aContainerMadeAgainByHandWithAnotherEnvironmentIsRecreated() throws Exception {
     JsonNode spec = JSON.readTree(DockerCli.run("inspect", c("webui"))).get(0);
     List<String> run = new ArrayList<>(List.of("create", "--name", c("webui") + "-by-hand"));
@@ -292,7 +333,7 @@ class ControllerIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anEditOfTheStackFileIsApplied() throws Exception {
     writeStack("Edited while watched");
     Awaitility.await("webui recreated with the new env")
@@ -312,7 +353,7 @@ class ControllerIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aCrashLoopIsRetriedWithDoublingWaitsNotHammered() throws Exception {
     DockerCli.run("exec", c("ollama"), "touch", OLLAMA_CRASH);
     DockerCli.run("kill", c("ollama"));
@@ -371,7 +412,7 @@ class ControllerIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void anInteractiveApplyDuringAPassRefusesWithoutWaitingOrWaitsItsTurn() throws Exception {
     DockerCli.run("exec", c("webui"), "touch", WEBUI_HOLD);
     DockerCli.run("rm", "-f", c("webui"));
@@ -393,7 +434,7 @@ class ControllerIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void sigtermMidRecreateStopsCleanlyAndTheNextPassConverges() throws Exception {
     DockerCli.run("exec", c("webui"), "touch", WEBUI_HOLD);
     String old = id("webui");
@@ -456,7 +497,7 @@ class ControllerIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void whenTheEngineGoesAwayTheControllerReconnectsAndResyncs() throws Exception {
     String host = new DockerJavaEngineFactory(System.getenv()).host();
     assertThat(host).as("the machine's daemon is on a unix socket").startsWith("unix://");

@@ -36,10 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden plans: {@code src/test/resources/plans/<case>/} holds {@code desired.yaml}, optionally
  * {@code actual.yaml} (the stack the existing containers were created from; default: desired),
- * {@code observed.json} (container states, extra and foreign resources, models, overrides), {@code
- * expected.txt} (warnings and the plan as printed) and {@code expected-diff.txt} (what {@code diff}
- * prints for the same states). A missing expected file fails the test; regenerate with {@code
- * -Dgolden.update=true} and review the change.
+ * {@code observed.json} (container states, extra and foreign resources, models, the models Ollama
+ * holds in memory as {@code loaded}, overrides), {@code expected.txt} (warnings and the plan as
+ * printed) and {@code expected-diff.txt} (what {@code diff} prints for the same states). A missing
+ * expected file fails the test; regenerate with {@code -Dgolden.update=true} and review the change.
  *
  * <p>For the image lifecycle, {@code observed.json} may also give {@code pins} (the lock: reference
  * → digest), {@code pinnedImagesPresent} (the pinned {@code name@digest} are local), {@code
@@ -249,7 +249,22 @@ class GoldenPlanTest {
         models.add(new ObservedModel(m.path("name").asText(), m.path("size").asLong(), "d"));
       }
     }
-    return new ObservedState(containers, networks, volumes, images, others, models, imagesById);
+    ObservedState observed =
+        new ObservedState(containers, networks, volumes, images, others, models, imagesById);
+    if (obs.has("loaded")) {
+      List<dev.ollamastack.model.LoadedModel> loaded = new ArrayList<>();
+      for (JsonNode m : obs.path("loaded")) {
+        loaded.add(
+            new dev.ollamastack.model.LoadedModel(
+                m.path("name").asText(),
+                m.path("size").asLong(),
+                m.path("sizeVram").asLong(),
+                "d",
+                null));
+      }
+      observed = observed.withLoadedModels(loaded);
+    }
+    return observed;
   }
 
   private static Overrides overrides(JsonNode o) {

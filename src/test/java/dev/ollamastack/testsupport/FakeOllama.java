@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
  * Ollama's HTTP API as far as the tool uses it, on a random local port (JDK {@link HttpServer}):
  * {@code /api/version}, {@code /api/tags}, streaming NDJSON {@code POST /api/pull} (two layers,
  * then {@code success}; an {@code {"error":…}} line after HTTP 200 for models it does not know,
- * like the real server) and {@code DELETE /api/delete} (404 for unknown models).
+ * like the real server), {@code DELETE /api/delete} (404 for unknown models), {@code POST
+ * /api/generate} without a prompt (loads a present model, {@code keep_alive: 0} unloads it; 404 for
+ * unknown models) and {@code GET /api/ps} (the loaded ones, on CPU: {@code size_vram} 0).
  */
 public final class FakeOllama implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +31,9 @@ public final class FakeOllama implements AutoCloseable {
   private final Map<String, Long> present = new ConcurrentHashMap<>();
   private final Map<String, Long> registry = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private final Map<String, String> loaded = new ConcurrentHashMap<>();
+  private final Map<String, String> loadErrors = new ConcurrentHashMap<>();
+  private volatile long vramPercent;
   // The version of each model upstream and here: the digest Ollama reports follows it.
   private final Map<String, Integer> upstream = new ConcurrentHashMap<>();
   private final Map<String, Integer> local = new ConcurrentHashMap<>();
@@ -40,6 +45,8 @@ public final class FakeOllama implements AutoCloseable {
     server.createContext("/api/tags", this::tags);
     server.createContext("/api/pull", this::pull);
     server.createContext("/api/delete", this::delete);
+    server.createContext("/api/generate", this::generate);
+    server.createContext("/api/ps", this::ps);
     server.start();
   }
 
@@ -74,6 +81,37 @@ public final class FakeOllama implements AutoCloseable {
     return FakeImages.digest(model + "#" + local.getOrDefault(model, 0)).substring(7);
   }
 
+  /**
+   * Loading {@code model} fails with Ollama's {@code message} (HTTP 500), as when memory is short.
+   */
+  public FakeOllama loadFails(String model, String message) {
+    loadErrors.put(model, message);
+    return this;
+  }
+
+  /** A model already loaded, as after an earlier apply. */
+  public FakeOllama loaded(String model) {
+    loaded.put(model, "5m");
+    return this;
+  }
+
+  /** Loaded models report this share of their size in VRAM (0: CPU, 100: GPU). */
+  public FakeOllama vramPercent(long percent) {
+    vramPercent = percent;
+    return this;
+  }
+
+  /** Ollama restarted: it forgets every loaded model, keeps those on disk. */
+  public FakeOllama restart() {
+    loaded.clear();
+    return this;
+  }
+
+  /** Loaded models → the keep_alive each was loaded with ({@code "(default)"} when none). */
+  public Map<String, String> loadedModels() {
+    return new TreeMap<>(loaded);
+  }
+
   public Map<String, Long> models() {
     return new TreeMap<>(present);
   }
@@ -102,6 +140,57 @@ public final class FakeOllama implements AutoCloseable {
                     .put("model", name)
                     .put("size", size)
                     .put("digest", digest(name)));
+    reply(ex, 200, JSON.createObjectNode().set("models", models).toString());
+  }
+
+  private void generate(HttpExchange ex) throws IOException {
+    JsonNode req = body(ex);
+    String model = req.path("model").asText();
+    log(ex, model);
+    String keepAlive = req.has("keep_alive") ? req.get("keep_alive").toString() : "(default)";
+    String name = present.containsKey(model) ? model : model + ":latest";
+    if (!present.containsKey(name)) {
+      reply(ex, 404, "{\"error\":\"model '" + model + "' not found\"}");
+      return;
+    }
+    if (loadErrors.containsKey(model)) {
+      reply(ex, 500, JSON.createObjectNode().put("error", loadErrors.get(model)).toString());
+      return;
+    }
+    boolean unload = "0".equals(keepAlive) || "\"0\"".equals(keepAlive);
+    if (unload) {
+      loaded.remove(name);
+    } else {
+      loaded.put(name, keepAlive);
+    }
+    reply(
+        ex,
+        200,
+        JSON.createObjectNode()
+            .put("model", model)
+            .put("response", "")
+            .put("done", true)
+            .put("done_reason", unload ? "unload" : "load")
+            .toString());
+  }
+
+  private void ps(HttpExchange ex) throws IOException {
+    log(ex, "-");
+    var models = JSON.createArrayNode();
+    new TreeMap<>(loaded)
+        .keySet()
+        .forEach(
+            name -> {
+              long size = present.getOrDefault(name, 0L);
+              models
+                  .addObject()
+                  .put("name", name)
+                  .put("model", name)
+                  .put("size", size)
+                  .put("digest", digest(name))
+                  .put("expires_at", "2026-05-01T12:05:00Z")
+                  .put("size_vram", size * vramPercent / 100);
+            });
     reply(ex, 200, JSON.createObjectNode().set("models", models).toString());
   }
 

@@ -5,6 +5,7 @@ import dev.ollamastack.app.ServiceNames;
 import dev.ollamastack.app.status.StatusReport.EngineSummary;
 import dev.ollamastack.app.status.StatusReport.LastApply;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.PortBinding;
@@ -29,6 +30,7 @@ public final class StatusAssembler {
       PlannedStack p,
       Map<String, LiveFacts> facts,
       List<ObservedModel> models,
+      List<LoadedModel> loaded,
       List<ExtensionStatus> extensions,
       LastApply lastApply,
       Instant now) {
@@ -56,6 +58,7 @@ public final class StatusAssembler {
         new EngineSummary(p.engine().host(), p.engine().serverVersion(), p.engine().apiVersion()),
         rows,
         present,
+        ModelStates.of(p.desired().models(), p.desired().preload(), present, loaded),
         extensions,
         p.observed().others().stream()
             .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))

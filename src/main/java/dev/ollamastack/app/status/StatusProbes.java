@@ -2,6 +2,7 @@ package dev.ollamastack.app.status;
 
 import dev.ollamastack.health.HttpProbe;
 import dev.ollamastack.health.OllamaClient;
+import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedModel;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +15,14 @@ public interface StatusProbes {
 
   /** Models present in Ollama at {@code ollamaUrl}, or {@code null} when it does not answer. */
   List<ObservedModel> models(String ollamaUrl);
+
+  /**
+   * Models Ollama at {@code ollamaUrl} holds in memory ({@code /api/ps}), or {@code null} when it
+   * does not answer.
+   */
+  default List<LoadedModel> loaded(String ollamaUrl) {
+    return null;
+  }
 
   /** Tools an OpenAPI tool server lists at {@code url}; empty when it serves no document. */
   default java.util.OptionalInt tools(String url) {
@@ -41,6 +50,15 @@ public interface StatusProbes {
       @Override
       public java.util.OptionalInt tools(String url) {
         return new dev.ollamastack.health.OpenApiTools(http).count(url, timeout);
+      }
+
+      @Override
+      public List<LoadedModel> loaded(String ollamaUrl) {
+        try {
+          return new OllamaClient(ollamaUrl).ps(timeout);
+        } catch (IOException | RuntimeException e) {
+          return null;
+        }
       }
 
       @Override

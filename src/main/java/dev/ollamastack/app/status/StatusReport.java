@@ -8,6 +8,7 @@ import java.util.List;
  * Everything {@code status} shows, and its {@code -o json} document (docs/status-format.md).
  *
  * @param models models present in Ollama, or {@code null} when Ollama did not answer
+ * @param modelStates per model: listed, present, loaded and where it runs (listed ones first)
  * @param extensions the extensions mcp-proxy should serve, each with its state and tool count
  * @param otherInstallations resources of other installations on the same engine: never touched
  * @param lastApply the last line of the apply history, or {@code null} when there is none
@@ -22,6 +23,7 @@ public record StatusReport(
     EngineSummary engine,
     List<ServiceStatus> services,
     List<ObservedModel> models,
+    List<ModelState> modelStates,
     List<ExtensionStatus> extensions,
     List<OtherResource> otherInstallations,
     LastApply lastApply,
@@ -34,6 +36,7 @@ public record StatusReport(
   public StatusReport {
     services = List.copyOf(services);
     models = models == null ? null : List.copyOf(models);
+    modelStates = List.copyOf(modelStates);
     extensions = List.copyOf(extensions);
     otherInstallations = List.copyOf(otherInstallations);
     nextSteps = List.copyOf(nextSteps);

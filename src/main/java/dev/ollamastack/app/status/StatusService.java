@@ -11,6 +11,7 @@ import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineUnavailableException;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.PortBinding;
@@ -25,8 +26,9 @@ import java.util.concurrent.Future;
 
 /**
  * The {@code status} intent: one planning pass (for drift), then per container (as observe
- * inspected it) one stats sample and the app-level probe, all in parallel on virtual threads so the
- * whole report costs about one round trip.
+ * inspected it) one stats sample and the app-level probe, plus Ollama's models on disk and in
+ * memory when observe did not ask already, all in parallel on virtual threads so the whole report
+ * costs about one round trip.
  */
 public final class StatusService {
   private final AppContext ctx;
@@ -55,6 +57,13 @@ public final class StatusService {
       Future<List<ObservedModel>> models =
           pool.submit(
               () -> url == null || p.observed().models() != null ? null : probes.models(url));
+      // One /api/ps, unless observe asked already (the stack preloads models).
+      Future<List<LoadedModel>> inMemory =
+          pool.submit(
+              () ->
+                  url == null || p.observed().loadedModels() != null
+                      ? p.observed().loadedModels()
+                      : probes.loaded(url));
       Future<List<ExtensionStatus>> extensions = pool.submit(() -> extensions(p));
       Map<String, LiveFacts> facts = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
@@ -64,6 +73,7 @@ public final class StatusService {
           p,
           facts,
           Futures.await(models),
+          Futures.await(inMemory),
           Futures.await(extensions),
           HistoryReader.last(p.stateDir().resolve("history.jsonl")),
           clock.instant());

@@ -5,6 +5,7 @@ import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.GpuAccess;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.ModelNames;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.Platform;
@@ -76,7 +77,18 @@ public final class StackRenderer {
         WebuiContainer.ollamaUrlFromHost(spec),
         spec.ollama().models(),
         spec.ollama().pruneModels(),
-        new WebuiContainer().runs(spec) ? WebuiContainer.toolServerList(in) : null);
+        new WebuiContainer().runs(spec) ? WebuiContainer.toolServerList(in) : null,
+        preload(spec),
+        spec.ollama().keepAlive());
+  }
+
+  /** Each preloaded model as the models list names it: the plan loads it after that pull. */
+  private static List<String> preload(StackSpec spec) {
+    List<String> models = spec.ollama().models();
+    return spec.ollama().preload().stream()
+        .map(p -> models.stream().filter(m -> ModelNames.same(m, p)).findFirst().orElse(p))
+        .distinct()
+        .toList();
   }
 
   /** What each earlier form version made of the same input, for containers an old release made. */

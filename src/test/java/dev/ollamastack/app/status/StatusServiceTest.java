@@ -32,6 +32,9 @@ class StatusServiceTest {
   final FakeDockerEngine engine = new FakeDockerEngine();
   final Map<Integer, ProbeResult> probes = new HashMap<>();
   List<ObservedModel> models = List.of(new ObservedModel("llama3.2:3b", 2_019_393_189L, "sha"));
+  List<dev.ollamastack.model.LoadedModel> inMemory = null;
+  final java.util.concurrent.atomic.AtomicInteger psCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
   AppContext ctx;
 
   @BeforeEach
@@ -51,6 +54,12 @@ class StatusServiceTest {
           @Override
           public List<ObservedModel> models(String url) {
             return models;
+          }
+
+          @Override
+          public List<dev.ollamastack.model.LoadedModel> loaded(String url) {
+            psCalls.incrementAndGet();
+            return inMemory;
           }
         };
     var loaded = new Reconciler(ctx, new PlatformResolver(ctx.host())).load(null);
@@ -84,6 +93,27 @@ class StatusServiceTest {
     assertThat(r.models()).extracting(ObservedModel::name).containsExactly("llama3.2:3b");
     assertThat(r.engine().version()).isEqualTo("99.0-fake");
     assertThat(r.lastApply()).isNull();
+  }
+
+  @Test
+  void whatOllamaHoldsInMemoryIsAskedOnceAndShownPerModel() {
+    inMemory =
+        List.of(
+            new dev.ollamastack.model.LoadedModel("llama3.2:3b", 3_000_000_000L, 0, "sha", null));
+    StatusReport r = status();
+    assertThat(psCalls).hasValue(1);
+    assertThat(r.modelStates())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.present()).isTrue();
+              assertThat(m.sizeBytes()).isEqualTo(2_019_393_189L);
+              assertThat(m.loaded()).isTrue();
+              assertThat(m.memoryBytes()).isEqualTo(3_000_000_000L);
+              assertThat(m.runsOn()).isEqualTo("cpu");
+              assertThat(m.processor()).isEqualTo("100% CPU");
+            });
+    assertThat(r.ok()).as("what is loaded is not health").isTrue();
   }
 
   @Test
