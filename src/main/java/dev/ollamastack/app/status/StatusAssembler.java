@@ -4,6 +4,7 @@ import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.ServiceNames;
 import dev.ollamastack.app.status.StatusReport.EngineSummary;
 import dev.ollamastack.app.status.StatusReport.LastApply;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
@@ -30,6 +31,7 @@ public final class StatusAssembler {
       Map<String, LiveFacts> facts,
       List<ObservedModel> models,
       List<ExtensionStatus> extensions,
+      List<EndToEndCheck> endToEnd,
       LastApply lastApply,
       Instant now) {
     Map<ResourceKey, Match> matches = p.plan().matches();
@@ -57,11 +59,12 @@ public final class StatusAssembler {
         rows,
         present,
         extensions,
+        endToEnd,
         p.observed().others().stream()
             .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))
             .toList(),
         lastApply,
-        NextSteps.of(rows),
+        NextSteps.of(rows, endToEnd),
         ok);
   }
 
