@@ -1,6 +1,7 @@
 #!/bin/sh
 # One HTTP connection of the Open WebUI stand-in. /api/stand-in/* are test hooks: what the
-# container ended up using, and whether it reaches its Ollama.
+# container ended up using, and whether it reaches its Ollama. /ollama/api/tags is Open WebUI's
+# own Ollama proxy, behind its sign-in.
 . /app/backend/standin/http.sh
 
 access_log() { echo "INFO:     127.0.0.1:0 - \"$METHOD $TARGET HTTP/1.1\" $1" >&2; }
@@ -23,14 +24,38 @@ reach_ollama() {
   fi
 }
 
-# Admin-only, as in Open WebUI: an admin's API key (the stand-in's is in $DATA_DIR/admin_api_key,
-# written by a test) as bearer. POST replaces the whole list.
-tool_servers() {
+# A signed-in user, as Open WebUI's get_current_user (utils/auth.py): no bearer (and no cookie) is
+# 403 "Not authenticated", a key it does not know 401. The stand-in knows one user, an admin, by
+# the API key in $DATA_DIR/admin_api_key (written by a test); WEBUI_AUTH=False changes nothing
+# here, as in Open WebUI, whose browser client then still signs in and sends a token.
+signed_in() {
   key=$(cat "$DATA_DIR/admin_api_key" 2>/dev/null)
   case "$AUTHORIZATION" in
-    "Bearer $key") [ -n "$key" ] || { access_log "401 Unauthorized"; http_json 401 Unauthorized '{"detail":"Not authenticated"}'; return; } ;;
-    *) access_log "401 Unauthorized"; http_json 401 Unauthorized '{"detail":"Not authenticated"}'; return ;;
+    "")
+      access_log "403 Forbidden"
+      http_json 403 Forbidden '{"detail":"Not authenticated"}'
+      return 1 ;;
+    "Bearer $key") [ -n "$key" ] && return 0 ;;
   esac
+  access_log "401 Unauthorized"
+  http_json 401 Unauthorized '{"detail":"Your session has expired or the token is invalid. Please sign in again."}'
+  return 1
+}
+
+# Open WebUI's own proxy of Ollama's model list (routers/ollama.py get_ollama_tags, mounted at
+# /ollama; a verified user). It asks the Ollama URL it stored at its first start and, like the
+# real one, answers 200 with an empty list when that Ollama does not answer.
+ollama_tags() {
+  signed_in || return
+  out=$(timeout 5 /usr/lib/standin/busybox wget -q -O - "$STANDIN_OLLAMA_BASE_URL/api/tags" 2>/dev/null)
+  case "$out" in *'"models"'*) ;; *) out='{"models":[]}' ;; esac
+  access_log "200 OK"
+  http_json 200 OK "$out"
+}
+
+# Admin-only, as in Open WebUI: an admin's API key as bearer. POST replaces the whole list.
+tool_servers() {
+  signed_in || return
   if [ "$METHOD" = POST ]; then
     list=$(printf '%s' "$BODY" | sed -n 's/^ *{ *"TOOL_SERVER_CONNECTIONS" *: *\(.*\)} *$/\1/p')
     [ -n "$list" ] || { access_log "422 Unprocessable Entity"; http_json 422 "Unprocessable Entity" '{"detail":"TOOL_SERVER_CONNECTIONS required"}'; return; }
@@ -56,6 +81,7 @@ case "$METHOD $REQ_PATH" in
     http_json 200 OK "$(state_json)" ;;
   "GET /api/stand-in/ollama") reach_ollama ;;
   "GET /api/v1/configs/tool_servers" | "POST /api/v1/configs/tool_servers") tool_servers ;;
+  "GET /ollama/api/tags") ollama_tags ;;
   *)
     access_log "404 Not Found"
     http_json 404 "Not Found" '{"detail":"Not Found"}' ;;

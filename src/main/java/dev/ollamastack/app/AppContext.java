@@ -3,6 +3,7 @@ package dev.ollamastack.app;
 import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.EngineFactory;
+import dev.ollamastack.health.EndToEnd;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param host the machine the CLI runs on (platform detection, {@code check}); nothing else reads
  *     the host's {@code PATH}, files or {@code os.*} properties
  * @param redactor where intents register the secrets they learn, so no output shows them
+ * @param endToEnd how {@code status}, {@code check} and {@code apply} run the end-to-end checks
+ *     (HTTP to the services, commands in their containers): {@link EndToEnd#NONE} in contexts made
+ *     for fakes, which have no services behind them
  */
 public record AppContext(
     Map<String, String> env,
@@ -25,14 +29,19 @@ public record AppContext(
     boolean interactive,
     EngineFactory engines,
     HostProbe host,
-    Redactor redactor) {
+    Redactor redactor,
+    EndToEnd endToEnd) {
 
   public AppContext {
     env = Map.copyOf(env);
     redactor = redactor == null ? new Redactor() : redactor;
+    endToEnd = endToEnd == null ? EndToEnd.NONE : endToEnd;
   }
 
-  /** A context whose secrets are masked in nothing but what it registers itself (tests). */
+  /**
+   * A context whose secrets are masked in nothing but what it registers itself, and which runs no
+   * end-to-end checks (tests).
+   */
   public AppContext(
       Map<String, String> env,
       Path cwd,
@@ -40,7 +49,7 @@ public record AppContext(
       boolean interactive,
       EngineFactory engines,
       HostProbe host) {
-    this(env, cwd, stateHome, interactive, engines, host, new Redactor());
+    this(env, cwd, stateHome, interactive, engines, host, new Redactor(), EndToEnd.NONE);
   }
 
   /**
@@ -56,10 +65,14 @@ public record AppContext(
   }
 
   public AppContext withEngines(EngineFactory f) {
-    return new AppContext(env, cwd, stateHome, interactive, f, host, redactor);
+    return new AppContext(env, cwd, stateHome, interactive, f, host, redactor, endToEnd);
   }
 
   public AppContext withHost(HostProbe h) {
-    return new AppContext(env, cwd, stateHome, interactive, engines, h, redactor);
+    return new AppContext(env, cwd, stateHome, interactive, engines, h, redactor, endToEnd);
+  }
+
+  public AppContext withEndToEnd(EndToEnd e) {
+    return new AppContext(env, cwd, stateHome, interactive, engines, host, redactor, e);
   }
 }

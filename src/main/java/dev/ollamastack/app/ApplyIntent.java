@@ -53,6 +53,14 @@ public interface ApplyIntent {
     return true;
   }
 
+  /**
+   * Whether a successful run ends with the end-to-end checks (apply's last gate): for intents that
+   * leave the stack running, not for those that take it down.
+   */
+  default boolean checksEndToEnd() {
+    return false;
+  }
+
   /** After consent, before the first action. */
   default void beforeExecute(PlannedStack planned, ApplyListener listener) {}
 

@@ -5,12 +5,16 @@ import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.ToolException;
+import dev.ollamastack.observe.StateObserver;
 import dev.ollamastack.plan.Overrides;
 import dev.ollamastack.plan.PlanDocument;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The apply intent, shared by {@code apply}, {@code start}/{@code stop}/{@code restart}, {@code
@@ -74,8 +78,28 @@ public final class ApplyStack {
     /** {@code --dry-run}: the plan was shown, nothing ran. */
     record DryRun(PlannedStack planned) implements Result {}
 
-    /** The actions ran; each one's outcome is in {@code result}. */
-    record Applied(PlannedStack planned, ApplyResult result) implements Result {}
+    /**
+     * The actions ran; each one's outcome is in {@code result}.
+     *
+     * @param checks the end-to-end checks run after a successful run (empty when the intent takes
+     *     the stack down, or when an action failed: its dependents were skipped, so the checks
+     *     would only repeat that)
+     */
+    record Applied(PlannedStack planned, ApplyResult result, List<EndToEndCheck> checks)
+        implements Result {
+      public Applied {
+        checks = List.copyOf(checks);
+      }
+
+      public Applied(PlannedStack planned, ApplyResult result) {
+        this(planned, result, List.of());
+      }
+
+      /** Whether an end-to-end check failed: the stack is applied but does not work (exit 1). */
+      public boolean unhealthy() {
+        return checks.stream().anyMatch(EndToEndCheck::failed);
+      }
+    }
   }
 
   private final AppContext ctx;
@@ -157,9 +181,21 @@ public final class ApplyStack {
                     req.readyTimeout(),
                     intent.recordsHistory(locked));
         intent.after(locked, engine, result, listener);
-        return new Result.Applied(locked, result);
+        List<EndToEndCheck> checks =
+            result.succeeded() && intent.checksEndToEnd() ? endToEnd(locked, engine) : List.of();
+        return new Result.Applied(locked, result, checks);
       }
     }
+  }
+
+  /**
+   * Apply's last gate, once every service answered its own readiness probe: the services work
+   * together (docs/end-to-end.md). Observed again: the plan's observation predates the actions.
+   */
+  private List<EndToEndCheck> endToEnd(PlannedStack planned, DockerEngine engine) {
+    var now = new StateObserver(engine).observe(planned.desired());
+    return ctx.endToEnd()
+        .run(EndToEndScope.targets(planned, now, ctx.host()), engine, EndToEnd.Budget.GATE);
   }
 
   private Path lockFile(LoadedStack loaded) {

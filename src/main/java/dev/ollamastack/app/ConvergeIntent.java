@@ -65,6 +65,11 @@ public record ConvergeIntent(boolean locked) implements ApplyIntent {
   }
 
   @Override
+  public boolean checksEndToEnd() {
+    return true;
+  }
+
+  @Override
   public void after(
       PlannedStack planned, DockerEngine engine, ApplyResult result, ApplyListener listener) {
     ObservedState now =

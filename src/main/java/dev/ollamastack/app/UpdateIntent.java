@@ -222,6 +222,11 @@ public final class UpdateIntent implements ApplyIntent {
   }
 
   @Override
+  public boolean checksEndToEnd() {
+    return true;
+  }
+
+  @Override
   public void beforeExecute(PlannedStack planned, ApplyListener listener) {
     backup.beforeUpdate(planned, engine, previous, webuiBackup, listener);
     LockKeeper.write(planned.lockFile(), pending, listener);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Plan, show the plan, ask, then converge Docker to the stack file.",
       "Asks for confirmation on a terminal; without a terminal it needs --yes (else exit 5).",
-      "With PLANFILE (from 'plan --out') applies exactly that plan, or exits 5 if it is stale."
+      "With PLANFILE (from 'plan --out') applies exactly that plan, or exits 5 if it is stale.",
+      "Ends with the end-to-end checks (webui reaches Ollama, mcp-proxy serves the extensions'"
+          + " tools, Ollama uses the GPU): a failed one exits 1, a warning does not."
     })
 final class ApplyCommand extends CommandSupport implements Callable<Integer> {
   @Mixin PlanOptions planOptions;

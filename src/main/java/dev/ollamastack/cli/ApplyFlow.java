@@ -11,6 +11,7 @@ import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.Outcome;
 import dev.ollamastack.apply.ProgressListener;
 import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.PlanText;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ final class ApplyFlow {
     return switch (result) {
       case ApplyStack.Result.NoChanges n -> 0;
       case ApplyStack.Result.DryRun d -> 0;
-      case ApplyStack.Result.Applied a -> report(a.result());
+      case ApplyStack.Result.Applied a -> report(a);
     };
   }
 
@@ -131,6 +132,35 @@ final class ApplyFlow {
     }
     return new ProgressPrinter(
         err, color, new PullBars(System.err, Math.max(40, width)), System::nanoTime);
+  }
+
+  /**
+   * The apply's result line, then its end-to-end checks; the exit code: 1 when an action failed, or
+   * when all were done but an end-to-end check failed (applied, but not working: the same code as a
+   * readiness timeout, DESIGN.md §4). A warning (Ollama on the CPU) leaves it 0.
+   */
+  int report(ApplyStack.Result.Applied applied) {
+    int code = report(applied.result());
+    if (applied.checks().isEmpty()) {
+      return code;
+    }
+    out.print(StatusPrinter.endToEnd(applied.checks(), color));
+    out.flush(); // the writer flushes by itself only on println
+    if (code == 0 && applied.unhealthy()) {
+      out.println(
+          "Applied, but not working end to end: "
+              + String.join(
+                  ", ",
+                  applied.checks().stream()
+                      .filter(EndToEndCheck::failed)
+                      .map(EndToEndCheck::name)
+                      .toList())
+              + " failed. Fix the cause shown above, then run 'ollama-stack check' (or '"
+              + wording.again()
+              + "') again.");
+      return ExitCode.FAILED.code();
+    }
+    return code;
   }
 
   /** The apply's result line; its exit code. */

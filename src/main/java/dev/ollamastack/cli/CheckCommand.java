@@ -15,6 +15,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Check the environment: Docker, disk, ports, GPU platform, stack file, secrets.",
+      "When the stack runs, also end to end: webui reaches Ollama and lists its models,"
+          + " mcp-proxy serves the tools of every enabled extension, Ollama uses the GPU.",
       "Exit 0 when nothing fails (warnings allowed), 1 otherwise, also when Docker is down."
     })
 final class CheckCommand extends CommandSupport implements Callable<Integer> {

@@ -4,6 +4,7 @@ import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
+import dev.ollamastack.health.EndToEnd;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ public final class Main {
             Tty.isTerminal(0),
             new DockerJavaEngineFactory(env),
             new SystemHostProbe(env),
-            redactor);
+            redactor,
+            EndToEnd.REAL);
     CommandLine cmd =
         build(context, Tty.isTerminal(1) && !noColor(env, args), r -> Subcommands.addFor(r, args));
     cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));

@@ -78,7 +78,7 @@ final class MigrateCommand extends DataCommand implements Callable<Integer> {
       case MigrateInstallation.Result.Migrated m -> {
         int code =
             switch (m.apply()) {
-              case ApplyStack.Result.Applied a -> flow.report(a.result());
+              case ApplyStack.Result.Applied a -> flow.report(a);
               case ApplyStack.Result.NoChanges n -> 0;
               case ApplyStack.Result.DryRun d -> 0;
             };

@@ -89,7 +89,7 @@ final class RestoreCommand extends DataCommand implements Callable<Integer> {
   private int report(RestoreOutcome o, ApplyFlow flow) {
     int code =
         switch (o.apply()) {
-          case ApplyStack.Result.Applied a -> flow.report(a.result());
+          case ApplyStack.Result.Applied a -> flow.report(a);
           case ApplyStack.Result.NoChanges n -> 0;
           case ApplyStack.Result.DryRun d -> 0;
         };

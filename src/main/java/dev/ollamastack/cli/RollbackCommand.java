@@ -56,7 +56,7 @@ final class RollbackCommand extends DataCommand implements Callable<Integer> {
     RestoreOutcome o = done.outcome();
     int code =
         switch (o.apply()) {
-          case ApplyStack.Result.Applied a -> flow.report(a.result());
+          case ApplyStack.Result.Applied a -> flow.report(a);
           case ApplyStack.Result.NoChanges n -> 0;
           case ApplyStack.Result.DryRun d -> 0;
         };

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Show each service's state, health, URL, resources and drift from the stack file.",
-      "Then the models, the last apply and what to run next.",
+      "Then the models, the extensions, the end-to-end checks, the last apply and what to run"
+          + " next.",
       "Exit 0 when every service is running and healthy, 1 otherwise, 4 when Docker is down."
     })
 final class StatusCommand extends CommandSupport implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.ollamastack.cli;
 import dev.ollamastack.app.status.ModelState;
 import dev.ollamastack.app.status.ServiceStatus;
 import dev.ollamastack.app.status.StatusReport;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ObservedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ final class StatusPrinter {
     sb.append('\n').append(models(r.models())).append('\n');
     sb.append(modelStates(r.modelStates()));
     sb.append(extensions(r.extensions()));
+    sb.append(endToEnd(r.endToEnd(), color));
     if (r.lastApply() != null) {
       var a = r.lastApply();
       sb.append("Last apply: ")
@@ -147,6 +149,43 @@ final class StatusPrinter {
               e.name(),
               e.state(),
               e.tools() != null ? e.tools() + " tools (" + e.runs() + ")" : "(" + e.runs() + ")"));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The end-to-end checks, one line each with its mark ({@code ok}, {@code warn}, {@code FAIL},
+   * {@code skip}, as {@code check} prints them) and the hint under a failure or warning; empty when
+   * there are none. Shared by {@code status} and {@code apply}.
+   */
+  static String endToEnd(List<EndToEndCheck> checks, boolean color) {
+    if (checks.isEmpty()) {
+      return "";
+    }
+    int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+    StringBuilder sb = new StringBuilder("End-to-end:\n");
+    for (EndToEndCheck c : checks) {
+      String mark =
+          switch (c.status()) {
+            case PASS -> paint("ok  ", "32", color);
+            case WARN -> paint("warn", "33", color);
+            case FAIL -> paint("FAIL", "31;1", color);
+            case SKIP -> "skip";
+          };
+      sb.append("  ")
+          .append(mark)
+          .append("  ")
+          .append(pad(c.name(), width))
+          .append("  ")
+          .append(c.detail())
+          .append('\n');
+      if (c.hint() != null && c.status() != EndToEndCheck.Verdict.PASS) {
+        sb.append("  ")
+            .append(" ".repeat(4 + 2 + width + 2))
+            .append("hint: ")
+            .append(c.hint())
+            .append('\n');
+      }
     }
     return sb.toString();
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param runtimes registered OCI runtimes ({@code runc}, {@code nvidia})
  * @param architecture the daemon's CPU architecture as Docker reports it ({@code x86_64}, {@code
  *     aarch64}), or {@code null} when unknown
+ * @param cgroupDriver {@code systemd} or {@code cgroupfs}, or {@code null} when unknown: with
+ *     {@code systemd} a {@code systemctl daemon-reload} can take GPUs from running containers
  */
 public record EngineInfo(
     String host,
@@ -23,7 +25,35 @@ public record EngineInfo(
     int cpus,
     long memoryBytes,
     List<String> runtimes,
-    String architecture) {
+    String architecture,
+    String cgroupDriver) {
+
+  public EngineInfo(
+      String host,
+      String context,
+      String serverVersion,
+      String apiVersion,
+      String os,
+      String storageDriver,
+      String dockerRootDir,
+      int cpus,
+      long memoryBytes,
+      List<String> runtimes,
+      String architecture) {
+    this(
+        host,
+        context,
+        serverVersion,
+        apiVersion,
+        os,
+        storageDriver,
+        dockerRootDir,
+        cpus,
+        memoryBytes,
+        runtimes,
+        architecture,
+        null);
+  }
 
   public EngineInfo(
       String host,

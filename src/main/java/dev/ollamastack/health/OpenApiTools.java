@@ -24,7 +24,8 @@ public final class OpenApiTools {
     return probe.body(url, timeout).map(OpenApiTools::paths).orElse(OptionalInt.empty());
   }
 
-  static OptionalInt paths(String document) {
+  /** The paths (tools) an OpenAPI document lists; empty when it is not one. */
+  public static OptionalInt paths(String document) {
     try {
       JsonNode paths = JSON.readTree(document).path("paths");
       return paths.isObject() ? OptionalInt.of(paths.size()) : OptionalInt.empty();

@@ -3,6 +3,9 @@ package dev.ollamastack.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.health.EndToEndCheck;
+import dev.ollamastack.health.EndToEndTargets;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.model.ToolException;
 import dev.ollamastack.plan.Overrides;
@@ -28,10 +31,27 @@ class ApplyStackTest {
               "ghcr.io/open-webui/mcpo:main");
   final List<String> events = new ArrayList<>();
 
+  final List<EndToEndTargets> gated = new ArrayList<>();
+  final List<EndToEnd.Budget> budgets = new ArrayList<>();
+
   ApplyStack intent() {
+    return intent(EndToEnd.NONE);
+  }
+
+  ApplyStack intent(EndToEnd endToEnd) {
     AppContext ctx =
-        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost());
+        new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost())
+            .withEndToEnd(endToEnd);
     return new ApplyStack(ctx, new PlatformResolver(ctx.host()), Converged.RUNNERS);
+  }
+
+  /** End-to-end checks that record what they were asked and answer {@code answer}. */
+  EndToEnd recording(EndToEndCheck... answer) {
+    return (targets, e, budget) -> {
+      gated.add(targets);
+      budgets.add(budget);
+      return List.of(answer);
+    };
   }
 
   static ApplyStack.Request request(boolean confirm, boolean dryRun) {
@@ -92,6 +112,46 @@ class ApplyStackTest {
     assertThat(r).isInstanceOf(ApplyStack.Result.DryRun.class);
     assertThat(events).containsExactly("loaded ollama-stack", "planned 8");
     assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
+  void aSuccessfulApplyEndsWithTheEndToEndChecksOfWhatNowRuns() {
+    EndToEndCheck broken =
+        EndToEndCheck.fail(EndToEndCheck.WEBUI_OLLAMA, "Open WebUI lists none", "see logs");
+    ApplyStack.Result r =
+        intent(recording(broken)).run(request(false, false), Confirmation.ALWAYS, listener());
+
+    ApplyStack.Result.Applied a = (ApplyStack.Result.Applied) r;
+    assertThat(a.result().succeeded()).isTrue();
+    assertThat(a.checks()).containsExactly(broken);
+    assertThat(a.unhealthy()).as("applied, but not working: exit 1 in the CLI").isTrue();
+    assertThat(budgets).containsExactly(EndToEnd.Budget.GATE);
+    EndToEndTargets t = gated.get(0);
+    assertThat(t.webui().running()).as("observed after the actions, not before").isTrue();
+    assertThat(t.webui().ollamaUrl()).isEqualTo("http://ollama-stack-ollama:11434");
+    assertThat(t.webui().hostUrl()).isEqualTo("http://127.0.0.1:8080");
+    assertThat(t.webui().adminKey()).isNull();
+    assertThat(t.webui().ollamaFromHost()).isEqualTo("http://127.0.0.1:11434");
+    assertThat(t.mcpProxy().openApiPaths()).containsExactly("/time/openapi.json");
+    assertThat(t.mcpProxy().hostUrl()).isEqualTo("http://127.0.0.1:8200");
+    assertThat(t.gpu()).as("platform cpu: no GPU check").isNull();
+
+    ApplyStack.Result again =
+        intent(recording()).run(request(false, false), Confirmation.ALWAYS, listener());
+    assertThat(again).isInstanceOf(ApplyStack.Result.NoChanges.class);
+    assertThat(gated).as("nothing ran, nothing waited for: no gate").hasSize(1);
+  }
+
+  @Test
+  void aFailedActionSkipsTheGate() {
+    engine.startFails.add("ollama-stack-webui");
+    ApplyStack.Result r =
+        intent(recording(EndToEndCheck.pass(EndToEndCheck.MCP_TOOLS, "x")))
+            .run(request(false, false), Confirmation.ALWAYS, listener());
+    ApplyStack.Result.Applied a = (ApplyStack.Result.Applied) r;
+    assertThat(a.result().succeeded()).isFalse();
+    assertThat(a.checks()).isEmpty();
+    assertThat(gated).isEmpty();
   }
 
   @Test

@@ -78,6 +78,12 @@ public final class FakeDockerEngine implements DockerEngine {
   /** The daemon's architecture {@link #info()} reports ({@code x86_64}), {@code null}: unknown. */
   public volatile String architecture;
 
+  /** The runtimes {@link #info()} reports ({@code nvidia} with the NVIDIA toolkit configured). */
+  public volatile List<String> runtimes = List.of("runc");
+
+  /** The cgroup driver {@link #info()} reports ({@code systemd}, {@code cgroupfs}), or null. */
+  public volatile String cgroupDriver;
+
   /**
    * Answers {@link #exec}: (container name, argv) → result. Default: every command succeeds with no
    * output, as {@code curl -fsS} does against a reachable URL with {@code -o /dev/null}.
@@ -178,8 +184,9 @@ public final class FakeDockerEngine implements DockerEngine {
         "/var/lib/docker",
         2,
         8L << 30,
-        List.of("runc"),
-        architecture);
+        runtimes,
+        architecture,
+        cgroupDriver);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.ollamastack.app.check;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.EndToEndScope;
+import dev.ollamastack.app.PlanRequest;
+import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.app.host.HostProbe;
@@ -9,9 +12,12 @@ import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.EngineUnavailableException;
 import dev.ollamastack.engine.NotAnEngineException;
+import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.model.ToolException;
+import dev.ollamastack.plan.Overrides;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -26,6 +32,7 @@ import java.util.function.Supplier;
  * machine looked at is the context's {@link AppContext#host()}.
  */
 public final class EnvironmentChecker {
+  static final String END_TO_END = "end-to-end";
   private final AppContext ctx;
   private final HostProbe host;
   private final PlatformResolver platforms;
@@ -56,11 +63,15 @@ public final class EnvironmentChecker {
     }
     EngineInfo info = null;
     List<ObservedContainer> containers = null;
+    List<CheckItem> endToEnd = List.of();
     try (DockerEngine engine = ctx.engines().connect()) {
       info = engine.info();
       containers = engine.listContainers(new HashMap<>());
       items.add(CheckItem.pass("docker", "Docker " + info.serverVersion() + " at " + info.where()));
       items.addAll(DockerChecks.of(info, host));
+      if (loaded != null) {
+        endToEnd = endToEnd(loaded, engine);
+      }
     } catch (NotAnEngineException e) {
       items.add(
           CheckItem.fail(
@@ -88,8 +99,52 @@ public final class EnvironmentChecker {
       items.addAll(PlatformChecks.of(spec, platforms.resolve(spec, null), info, host));
       items.addAll(PortChecks.of(spec, containers, host));
       items.add(secrets(spec.name()));
+      items.addAll(endToEnd);
     }
     return CheckReport.of(items);
+  }
+
+  /**
+   * The end-to-end checks of the installation as it runs now (docs/end-to-end.md), planned like
+   * {@code status} plans (no secrets created); a stack with nothing running is one skipped item.
+   */
+  private List<CheckItem> endToEnd(LoadedStack loaded, DockerEngine engine) {
+    if (ctx.endToEnd() == EndToEnd.NONE) {
+      return List.of();
+    }
+    PlannedStack p;
+    try {
+      p =
+          new Reconciler(ctx, platforms)
+              .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (ToolException e) {
+      return List.of(CheckItem.warn(END_TO_END, "not checked: " + e.getMessage(), e.hint()));
+    } catch (RuntimeException e) {
+      return List.of(CheckItem.warn(END_TO_END, "not checked: " + e.getMessage(), null));
+    }
+    if (p.observed().containers().stream().noneMatch(ObservedContainer::running)) {
+      return List.of(
+          CheckItem.skip(END_TO_END, "the stack is not running: 'ollama-stack apply' starts it"));
+    }
+    return ctx
+        .endToEnd()
+        .run(EndToEndScope.targets(p, p.observed(), host), engine, EndToEnd.Budget.CHECK)
+        .stream()
+        .map(EnvironmentChecker::item)
+        .toList();
+  }
+
+  static CheckItem item(EndToEndCheck c) {
+    CheckStatus status =
+        switch (c.status()) {
+          case PASS -> CheckStatus.PASS;
+          case WARN -> CheckStatus.WARN;
+          case FAIL -> CheckStatus.FAIL;
+          case SKIP -> CheckStatus.SKIP;
+        };
+    return new CheckItem(c.name(), status, c.detail(), c.hint());
   }
 
   private CheckItem secrets(String installation) {

@@ -537,7 +537,7 @@ public final class Controller {
       }
       case ApplyStack.Result.Applied a -> {
         ApplyResult r = a.result();
-        outcome = r.succeeded() ? PassOutcome.CONVERGED : PassOutcome.FAILED;
+        outcome = r.succeeded() && !a.unhealthy() ? PassOutcome.CONVERGED : PassOutcome.FAILED;
         what =
             (r.succeeded() ? "converged: " : "not converged: ")
                 + r.count(Outcome.Done.class)
@@ -545,7 +545,14 @@ public final class Controller {
                 + r.count(Outcome.Failed.class)
                 + " failed, "
                 + r.count(Outcome.Skipped.class)
-                + " skipped";
+                + " skipped"
+                + (a.unhealthy()
+                    ? "; but not working end to end: "
+                        + a.checks().stream()
+                            .filter(dev.ollamastack.health.EndToEndCheck::failed)
+                            .map(c -> c.name() + " (" + c.detail() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    : "");
       }
     }
     for (Map.Entry<String, Duration> w : waits.entrySet()) {

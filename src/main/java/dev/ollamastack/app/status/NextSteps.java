@@ -1,5 +1,6 @@
 package dev.ollamastack.app.status;
 
+import dev.ollamastack.health.EndToEndCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,10 @@ final class NextSteps {
   private NextSteps() {}
 
   static List<String> of(List<ServiceStatus> rows) {
+    return of(rows, List.of());
+  }
+
+  static List<String> of(List<ServiceStatus> rows, List<EndToEndCheck> checks) {
     List<String> steps = new ArrayList<>();
     if (rows.stream().anyMatch(r -> !r.drift().inSync())) {
       steps.add("run 'ollama-stack apply' to converge (see 'ollama-stack plan' first)");
@@ -19,6 +24,11 @@ final class NextSteps {
             .toList();
     for (String s : failing) {
       steps.add("run 'ollama-stack logs " + s + "' to see why " + s + " is not healthy");
+    }
+    for (EndToEndCheck c : checks) {
+      if (c.failed()) {
+        steps.add(c.name() + " failed: " + (c.hint() != null ? c.hint() : c.detail()));
+      }
     }
     if (rows.stream().anyMatch(r -> r.health() == ServiceHealth.STARTING)) {
       steps.add("services are starting: wait, or follow with 'ollama-stack status --watch'");

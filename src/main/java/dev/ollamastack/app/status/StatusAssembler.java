@@ -4,6 +4,7 @@ import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.ServiceNames;
 import dev.ollamastack.app.status.StatusReport.EngineSummary;
 import dev.ollamastack.app.status.StatusReport.LastApply;
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
@@ -32,6 +33,7 @@ public final class StatusAssembler {
       List<ObservedModel> models,
       List<LoadedModel> loaded,
       List<ExtensionStatus> extensions,
+      List<EndToEndCheck> endToEnd,
       LastApply lastApply,
       Instant now) {
     Map<ResourceKey, Match> matches = p.plan().matches();
@@ -60,6 +62,7 @@ public final class StatusAssembler {
         present,
         ModelStates.of(p.desired().models(), p.desired().preload(), present, loaded),
         extensions,
+        endToEnd,
         p.observed().others().stream()
             .map(o -> new StatusReport.OtherResource(o.kind().label(), o.name(), o.installation()))
             .toList(),
@@ -70,7 +73,7 @@ public final class StatusAssembler {
                     new StatusReport.ControllerWatch(
                         true, w.pid(), w.started(), w.lastPass(), w.lastResult()))
             .orElse(StatusReport.ControllerWatch.NONE),
-        NextSteps.of(rows),
+        NextSteps.of(rows, endToEnd),
         ok);
   }
 

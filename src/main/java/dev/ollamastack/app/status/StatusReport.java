@@ -1,5 +1,6 @@
 package dev.ollamastack.app.status;
 
+import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.ObservedModel;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
  * @param models models present in Ollama, or {@code null} when Ollama did not answer
  * @param modelStates per model: listed, present, loaded and where it runs (listed ones first)
  * @param extensions the extensions mcp-proxy should serve, each with its state and tool count
+ * @param endToEnd the end-to-end checks that apply to this stack (docs/end-to-end.md); a failed one
+ *     is in {@code nextSteps} but does not change {@code ok}, which is about the services
  * @param otherInstallations resources of other installations on the same engine: never touched
  * @param lastApply the last line of the apply history, or {@code null} when there is none
  * @param nextSteps what to run when something is off; empty when all is well
@@ -25,6 +28,7 @@ public record StatusReport(
     List<ObservedModel> models,
     List<ModelState> modelStates,
     List<ExtensionStatus> extensions,
+    List<EndToEndCheck> endToEnd,
     List<OtherResource> otherInstallations,
     LastApply lastApply,
     ControllerWatch controller,
@@ -38,6 +42,7 @@ public record StatusReport(
     models = models == null ? null : List.copyOf(models);
     modelStates = List.copyOf(modelStates);
     extensions = List.copyOf(extensions);
+    endToEnd = List.copyOf(endToEnd);
     otherInstallations = List.copyOf(otherInstallations);
     nextSteps = List.copyOf(nextSteps);
   }

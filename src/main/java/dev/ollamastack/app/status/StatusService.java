@@ -1,6 +1,7 @@
 package dev.ollamastack.app.status;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.EndToEndScope;
 import dev.ollamastack.app.Futures;
 import dev.ollamastack.app.PlanRequest;
 import dev.ollamastack.app.PlannedStack;
@@ -10,6 +11,10 @@ import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.health.EndToEndCheck;
+import dev.ollamastack.health.EndToEndTargets;
+import dev.ollamastack.health.McpToolsCheck;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
@@ -17,9 +22,11 @@ import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.plan.Overrides;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,16 +72,29 @@ public final class StatusService {
                       ? p.observed().loadedModels()
                       : probes.loaded(url));
       Future<List<ExtensionStatus>> extensions = pool.submit(() -> extensions(p));
+      EndToEndTargets targets = EndToEndScope.targets(p, p.observed(), ctx.host());
+      // mcp-proxy's tools are judged from the extension rows: the same requests, asked once
+      Future<List<EndToEndCheck>> endToEnd =
+          pool.submit(
+              () -> ctx.endToEnd().run(targets.withoutMcpProxy(), engine, EndToEnd.Budget.STATUS));
       Map<String, LiveFacts> facts = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
         facts.put(e.getKey(), Futures.await(e.getValue()));
+      }
+      List<ExtensionStatus> served = Futures.await(extensions);
+      List<EndToEndCheck> checks = new ArrayList<>(Futures.await(endToEnd));
+      // a context without end-to-end checks (one made for fakes) gets none, this one included
+      if (targets.mcpProxy() != null && ctx.endToEnd() != EndToEnd.NONE) {
+        int afterWebui = targets.webui() != null && !checks.isEmpty() ? 1 : 0;
+        checks.add(afterWebui, mcpTools(targets, served));
       }
       return StatusAssembler.assemble(
           p,
           facts,
           Futures.await(models),
           Futures.await(inMemory),
-          Futures.await(extensions),
+          served,
+          checks,
           HistoryReader.last(p.stateDir().resolve("history.jsonl")),
           clock.instant());
     }
@@ -112,6 +132,26 @@ public final class StatusService {
               : new ExtensionStatus(m.name(), runs, answers ? "failed" : "down", null));
     }
     return out;
+  }
+
+  /** The end-to-end verdict on mcp-proxy, from the tool counts of the extension rows. */
+  static EndToEndCheck mcpTools(EndToEndTargets targets, List<ExtensionStatus> served) {
+    if (!targets.mcpProxy().running()) {
+      return EndToEndCheck.skip(EndToEndCheck.MCP_TOOLS, "mcp-proxy is not running", null);
+    }
+    if (targets.mcpProxy().hostUrl() == null) {
+      return EndToEndCheck.skip(
+          EndToEndCheck.MCP_TOOLS,
+          "mcp-proxy publishes no port, so status does not ask it",
+          "'ollama-stack check' asks it from inside its container");
+    }
+    Map<String, OptionalInt> tools = new LinkedHashMap<>();
+    boolean answers = false;
+    for (ExtensionStatus e : served) {
+      tools.put(e.name(), e.tools() == null ? OptionalInt.empty() : OptionalInt.of(e.tools()));
+      answers |= !e.state().equals("down");
+    }
+    return McpToolsCheck.verdict(tools, answers, targets.mcpProxy().hostUrl());
   }
 
   /** {@code c} is as observe inspected it: no second inspect. */

@@ -111,7 +111,8 @@ final class DtoMapper {
         info.getNCPU() == null ? 0 : info.getNCPU(),
         info.getMemTotal() == null ? 0 : info.getMemTotal(),
         runtimes,
-        info.getArchitecture());
+        info.getArchitecture(),
+        info.getCGroupDriver());
   }
 
   /** Docker's RFC 3339 time, or null for its zero time ({@code 0001-01-01T00:00:00Z}: never). */

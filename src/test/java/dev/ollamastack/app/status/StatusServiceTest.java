@@ -6,6 +6,9 @@ import dev.ollamastack.app.AppContext;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.engine.ContainerStats;
+import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.health.EndToEndCheck;
+import dev.ollamastack.health.EndToEndTargets;
 import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Labels;
@@ -43,6 +46,8 @@ class StatusServiceTest {
     Converged.apply(ctx, engine);
   }
 
+  java.util.OptionalInt tools = java.util.OptionalInt.empty();
+
   StatusReport status() {
     StatusProbes fake =
         new StatusProbes() {
@@ -60,6 +65,11 @@ class StatusServiceTest {
           public List<dev.ollamastack.model.LoadedModel> loaded(String url) {
             psCalls.incrementAndGet();
             return inMemory;
+          }
+
+          @Override
+          public java.util.OptionalInt tools(String url) {
+            return tools;
           }
         };
     var loaded = new Reconciler(ctx, new PlatformResolver(ctx.host())).load(null);
@@ -114,6 +124,45 @@ class StatusServiceTest {
               assertThat(m.processor()).isEqualTo("100% CPU");
             });
     assertThat(r.ok()).as("what is loaded is not health").isTrue();
+  }
+
+  @Test
+  void endToEndChecksRunBesideTheProbesAndMcpToolsComeFromTheExtensionRows() {
+    List<EndToEndTargets> asked = new java.util.ArrayList<>();
+    List<EndToEnd.Budget> budgets = new java.util.ArrayList<>();
+    EndToEndCheck webui =
+        EndToEndCheck.fail(EndToEndCheck.WEBUI_OLLAMA, "cannot reach Ollama", "reconnect it");
+    ctx =
+        ctx.withEndToEnd(
+            (t, e, b) -> {
+              asked.add(t);
+              budgets.add(b);
+              return List.of(webui);
+            });
+
+    StatusReport r = status();
+    assertThat(budgets).containsExactly(EndToEnd.Budget.STATUS);
+    assertThat(asked.get(0).mcpProxy()).as("judged from the extension rows: asked once").isNull();
+    assertThat(asked.get(0).webui().container()).isEqualTo("ollama-stack-webui");
+    assertThat(r.endToEnd())
+        .extracting(EndToEndCheck::name, EndToEndCheck::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                EndToEndCheck.WEBUI_OLLAMA, EndToEndCheck.Verdict.FAIL),
+            org.assertj.core.groups.Tuple.tuple(
+                EndToEndCheck.MCP_TOOLS, EndToEndCheck.Verdict.FAIL));
+    assertThat(r.endToEnd().get(1).detail()).isEqualTo("mcp-proxy serves no tools for: time");
+    assertThat(r.ok()).as("ok is about the services").isTrue();
+    assertThat(r.nextSteps()).contains("webui-ollama failed: reconnect it");
+
+    tools = java.util.OptionalInt.of(2);
+    assertThat(status().endToEnd().get(1).detail())
+        .isEqualTo("mcp-proxy serves the tools of time (2 tools)");
+  }
+
+  @Test
+  void aContextWithoutEndToEndChecksReportsNone() {
+    assertThat(status().endToEnd()).isEmpty();
   }
 
   @Test
