@@ -690,6 +690,26 @@ public final class FakeDockerEngine implements DockerEngine {
     return id;
   }
 
+  /** Docker's health check of the container now reports {@code health}. */
+  public synchronized void setHealth(String name, ContainerHealth health) {
+    ObservedContainer c = byName(name).orElseThrow();
+    containers.put(
+        c.id(),
+        new ObservedContainer(
+            c.id(),
+            c.name(),
+            c.image(),
+            c.imageId(),
+            c.state(),
+            health,
+            c.exitCode(),
+            c.labels(),
+            c.ports(),
+            c.startedAt(),
+            c.restartCount(),
+            c.wiring()));
+  }
+
   /** Event subscriptions: each a label filter, its consumer and its end callback. */
   private record EventSubscription(
       Map<String, String> labels,

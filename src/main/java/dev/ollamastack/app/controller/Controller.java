@@ -473,6 +473,7 @@ public final class Controller {
               + e.getMessage()
               + (e.hint() == null ? "" : " (" + e.hint() + ")")
               + again;
+      record(PassOutcome.NOT_RUN);
       log(
           ControllerLog.Kind.ERROR,
           summary,
@@ -485,7 +486,6 @@ public final class Controller {
               e.getMessage(),
               "exitCode",
               e.exitCode().code()));
-      record(PassOutcome.NOT_RUN);
       return new PassResult(number, PassOutcome.NOT_RUN, summary);
     } finally {
       passRunning = false;
@@ -588,6 +588,7 @@ public final class Controller {
             + " in "
             + DurationText.text(Duration.between(start, now))
             + (waiting.isEmpty() ? "" : "; left alone (backoff): " + String.join(", ", waiting));
+    record(outcome); // before the line: whoever reads the line finds the lease up to date
     log(
         ControllerLog.Kind.PASS,
         summary,
@@ -604,7 +605,6 @@ public final class Controller {
             List.copyOf(waiting),
             "elapsedMs",
             Duration.between(start, now).toMillis()));
-    record(outcome);
     return new PassResult(number, outcome, summary);
   }
 

@@ -43,6 +43,8 @@ class ControllerTest {
   Controller watching;
   Thread loop;
 
+  Duration unhealthyAfter = Duration.ofMinutes(2);
+
   Controller controller(Duration backoff, Duration cap) {
     AppContext ctx =
         new AppContext(Map.of(), dir, dir.resolve("home"), false, () -> engine, new FakeHost());
@@ -55,7 +57,7 @@ class ControllerTest {
             null,
             Duration.ofSeconds(5),
             Duration.ofSeconds(2),
-            Duration.ofMinutes(2),
+            unhealthyAfter,
             backoff,
             cap,
             Duration.ofHours(1),
@@ -190,6 +192,49 @@ class ControllerTest {
     assertThat(now.id()).isNotEqualTo(hand);
     assertThat(now.wiring().env()).doesNotContainEntry("OLLAMA_BASE_URL", "http://elsewhere:11434");
     assertThat(c.once().outcome()).isEqualTo(Controller.PassOutcome.IN_SYNC);
+  }
+
+  @Test
+  void aContainerUnhealthyForLongerThanTheThresholdIsRecreated() {
+    unhealthyAfter = Duration.ofMillis(300);
+    startWatching(Duration.ofMillis(100), Duration.ofMillis(400));
+    awaitEntry("first pass converged", pass(1, "converged"));
+    awaitEntry("then in sync", pass(2, "in-sync"));
+    ObservedContainer webui = engine.byName(WEBUI).orElseThrow();
+    engine.setHealth(WEBUI, dev.ollamastack.model.ContainerHealth.UNHEALTHY);
+    engine.emitEvent(event(webui, "health_status: unhealthy"));
+    awaitEntry(
+        "webui recreated",
+        e ->
+            e.kind() == ControllerLog.Kind.PASS
+                && e.fields().get("reasons").toString().contains("unhealthy for more than 300ms")
+                && ((List<?>) e.fields().get("acted")).contains("webui"));
+    assertThat(entries(ControllerLog.Kind.ACTION))
+        .extracting(ControllerLog.Entry::fields)
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .containsEntry("service", "webui")
+                    .containsEntry("action", "RecreateContainer")
+                    .containsEntry("outcome", "done"));
+    assertThat(engine.byName(WEBUI).orElseThrow().id()).isNotEqualTo(webui.id());
+  }
+
+  @Test
+  void aContainerThatBecomesHealthyAgainInTimeIsLeftAsItIs() {
+    unhealthyAfter = Duration.ofHours(1);
+    startWatching(Duration.ofMillis(100), Duration.ofMillis(400));
+    awaitEntry("first pass converged", pass(1, "converged"));
+    awaitEntry("then in sync", pass(2, "in-sync"));
+    ObservedContainer webui = engine.byName(WEBUI).orElseThrow();
+    engine.setHealth(WEBUI, dev.ollamastack.model.ContainerHealth.UNHEALTHY);
+    engine.emitEvent(event(webui, "health_status: unhealthy"));
+    awaitEntry("the unhealthy event's pass", pass(3, "in-sync"));
+    engine.setHealth(WEBUI, dev.ollamastack.model.ContainerHealth.HEALTHY);
+    engine.emitEvent(event(webui, "health_status: healthy"));
+    engine.emitEvent(event(webui, "kill"));
+    awaitEntry("the next pass", pass(4, "in-sync"));
+    assertThat(engine.byName(WEBUI).orElseThrow().id()).isEqualTo(webui.id());
   }
 
   @Test
