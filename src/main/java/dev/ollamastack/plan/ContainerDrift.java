@@ -129,7 +129,8 @@ final class ContainerDrift {
     spec.env()
         .forEach(
             (k, v) -> {
-              if (!v.equals(w.env().get(k))) {
+              // a variable kept out of the hash may differ by design (first-start-only ones)
+              if (!ConfigHash.unhashed(spec, k) && !v.equals(w.env().get(k))) {
                 changed.add(k);
               }
             });

@@ -154,7 +154,8 @@ public final class ConfigHash {
     return n;
   }
 
-  private static boolean unhashed(ContainerSpec c, String key) {
+  /** Whether a variable of the container is left out of its hash (read at first start only). */
+  public static boolean unhashed(ContainerSpec c, String key) {
     return c.component() == dev.ollamastack.model.Component.WEBUI
         && WEBUI_FIRST_START_ONLY.contains(key);
   }

@@ -195,6 +195,17 @@ class ControllerTest {
   }
 
   @Test
+  void aFirstStartOnlyVariableThatDiffersIsNoDrift() {
+    Controller c = controller(Duration.ofSeconds(1), Duration.ofSeconds(4));
+    assertThat(c.once().outcome()).isEqualTo(Controller.PassOutcome.CONVERGED);
+    String kept = engine.remakeWithEnv(WEBUI, "TOOL_SERVER_CONNECTIONS", "[]");
+    engine.clearMutations();
+    assertThat(c.once().outcome()).isEqualTo(Controller.PassOutcome.IN_SYNC);
+    assertThat(engine.byName(WEBUI).orElseThrow().id()).isEqualTo(kept);
+    assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
   void aContainerUnhealthyForLongerThanTheThresholdIsRecreated() {
     unhealthyAfter = Duration.ofMillis(300);
     startWatching(Duration.ofMillis(100), Duration.ofMillis(400));
