@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamastack.apply.ApplyResult;
 import dev.ollamastack.apply.Outcome;
+import dev.ollamastack.health.EndToEndCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 
 /** {@code history.jsonl}: one line per apply (time, stack file hash, actions, outcome). */
 public final class ApplyHistory {
@@ -18,7 +20,13 @@ public final class ApplyHistory {
 
   private ApplyHistory() {}
 
-  public static void append(Path file, PlannedStack planned, ApplyResult result, Instant at) {
+  /**
+   * @param checks the end-to-end checks run after the actions: a failed one makes the outcome
+   *     {@code unhealthy} (every action done, but the services do not work together), named in
+   *     {@code failedChecks}
+   */
+  public static void append(
+      Path file, PlannedStack planned, ApplyResult result, List<EndToEndCheck> checks, Instant at) {
     ObjectNode n = JSON.createObjectNode();
     n.put("time", at.toString());
     n.put("installation", planned.spec().name());
@@ -29,7 +37,14 @@ public final class ApplyHistory {
     n.put("done", result.count(Outcome.Done.class));
     n.put("failed", result.count(Outcome.Failed.class));
     n.put("skipped", result.count(Outcome.Skipped.class));
-    n.put("outcome", result.succeeded() ? "converged" : "failed");
+    List<String> failedChecks =
+        checks.stream().filter(EndToEndCheck::failed).map(EndToEndCheck::name).toList();
+    n.put(
+        "outcome",
+        !result.succeeded() ? "failed" : failedChecks.isEmpty() ? "converged" : "unhealthy");
+    if (!failedChecks.isEmpty()) {
+      failedChecks.forEach(n.putArray("failedChecks")::add);
+    }
     n.put("elapsedMs", result.elapsed().toMillis());
     try {
       appendLine(file, JSON.writeValueAsString(n));

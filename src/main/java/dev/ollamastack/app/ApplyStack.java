@@ -172,17 +172,21 @@ public final class ApplyStack {
         refuseBlocked(locked);
         intent.check(locked);
         intent.beforeExecute(locked, listener);
-        ApplyResult result =
-            new StackApplier(ctx, runners)
-                .apply(
-                    locked,
-                    engine,
-                    listener.progress(),
-                    req.readyTimeout(),
-                    intent.recordsHistory(locked));
-        intent.after(locked, engine, result, listener);
-        List<EndToEndCheck> checks =
-            result.succeeded() && intent.checksEndToEnd() ? endToEnd(locked, engine) : List.of();
+        StackApplier applier = new StackApplier(ctx, runners);
+        ApplyResult result = applier.apply(locked, engine, listener.progress(), req.readyTimeout());
+        // Not recorded when the run removes the state directory: that would create it again.
+        boolean record = intent.recordsHistory(locked);
+        List<EndToEndCheck> checks = List.of();
+        try {
+          intent.after(locked, engine, result, listener);
+          if (result.succeeded() && intent.checksEndToEnd()) {
+            checks = endToEnd(locked, engine);
+          }
+        } finally {
+          if (record) {
+            applier.record(locked, result, checks);
+          }
+        }
         return new Result.Applied(locked, result, checks);
       }
     }

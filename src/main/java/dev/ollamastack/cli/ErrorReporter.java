@@ -30,13 +30,22 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String hint = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage";
-    ErrorReport report = ErrorReport.badArguments(ex.getMessage(), hint).redacted(redactor);
+    ErrorReport report = ErrorReport.badArguments(message(ex), hint).redacted(redactor);
     err.println("error: " + report.message());
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("hint: " + hint);
     err.flush();
     printDocument(cmd, args, report);
     return report.code().code();
+  }
+
+  /**
+   * picocli's own message; some (mutually exclusive options) start with "Error: ", which would
+   * print as {@code error: Error: ...}.
+   */
+  static String message(ParameterException ex) {
+    String m = ex.getMessage() == null ? "bad arguments" : ex.getMessage();
+    return m.regionMatches(true, 0, "Error: ", 0, 7) ? m.substring(7) : m;
   }
 
   @Override

@@ -66,11 +66,21 @@ public final class UninstallPlanner {
         keptVolumes.add(v.name());
       }
     }
-    if (!keptVolumes.isEmpty()) {
+    // Download caches (mcp-proxy's npm and uv caches) hold nothing a user made: said apart from
+    // the volumes that hold models, chats and settings.
+    List<String> caches = keptVolumes.stream().filter(n -> n.endsWith("_cache")).toList();
+    List<String> data = keptVolumes.stream().filter(n -> !n.endsWith("_cache")).toList();
+    if (!data.isEmpty()) {
       notes.add(
           "kept volumes "
-              + String.join(", ", keptVolumes)
+              + String.join(", ", data)
               + " (models, chats, settings): --remove-volumes deletes them");
+    }
+    if (!caches.isEmpty()) {
+      notes.add(
+          "kept volumes "
+              + String.join(", ", caches)
+              + " (download caches, made again when needed): --remove-volumes deletes them");
     }
     for (ObservedNetwork n : observed.networks()) {
       if (n.installation() == null) {

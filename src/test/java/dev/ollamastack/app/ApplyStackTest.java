@@ -140,6 +140,44 @@ class ApplyStackTest {
         intent(recording()).run(request(false, false), Confirmation.ALWAYS, listener());
     assertThat(again).isInstanceOf(ApplyStack.Result.NoChanges.class);
     assertThat(gated).as("nothing ran, nothing waited for: no gate").hasSize(1);
+    assertThat(history())
+        .as("every action done, but not working together: not recorded as converged")
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.path("outcome").asText()).isEqualTo("unhealthy");
+              assertThat(n.path("failedChecks").toString())
+                  .isEqualTo("[\"" + EndToEndCheck.WEBUI_OLLAMA + "\"]");
+            });
+  }
+
+  @Test
+  void anApplyWhoseChecksPassIsRecordedAsConverged() {
+    intent(recording(EndToEndCheck.pass(EndToEndCheck.MCP_TOOLS, "x")))
+        .run(request(false, false), Confirmation.ALWAYS, listener());
+    assertThat(history())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.path("outcome").asText()).isEqualTo("converged");
+              assertThat(n.has("failedChecks")).isFalse();
+            });
+  }
+
+  /** The lines of the installation's {@code history.jsonl}. */
+  List<com.fasterxml.jackson.databind.JsonNode> history() {
+    Path file =
+        new dev.ollamastack.config.StatePaths(dir.resolve("home")).historyFile("ollama-stack");
+    try {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        out.add(mapper.readTree(line));
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -152,6 +190,9 @@ class ApplyStackTest {
     assertThat(a.result().succeeded()).isFalse();
     assertThat(a.checks()).isEmpty();
     assertThat(gated).isEmpty();
+    assertThat(history())
+        .singleElement()
+        .satisfies(n -> assertThat(n.path("outcome").asText()).isEqualTo("failed"));
   }
 
   @Test

@@ -31,6 +31,17 @@ class ReconcileCommandsTest {
   }
 
   @Test
+  void mutuallyExclusiveOptionsGiveOneErrorLineWithoutPicocliPrefix() {
+    CliRun r = run("reconcile", "--once", "--watch");
+    assertThat(r.exitCode()).isEqualTo(dev.ollamastack.model.ExitCode.INVALID_INPUT.code());
+    assertThat(r.err())
+        .startsWith("error: --once, --watch are mutually exclusive")
+        .doesNotContain("Error:")
+        .contains("hint: run 'ollama-stack reconcile --help' for usage");
+    assertThat(engine.mutations()).isEmpty();
+  }
+
+  @Test
   void planJsonIsOneParseableDocumentWithTheStableFields() throws Exception {
     CliRun r = run("plan", "-o", "json");
     assertThat(r.exitCode()).isZero();

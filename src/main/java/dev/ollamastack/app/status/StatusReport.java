@@ -61,7 +61,8 @@ public record StatusReport(
   /**
    * The last apply of this installation ({@code history.jsonl}).
    *
-   * @param outcome {@code converged} or {@code failed}
+   * @param outcome {@code converged}, {@code failed} (an action failed) or {@code unhealthy} (done,
+   *     but an end-to-end check failed)
    */
   public record LastApply(Instant time, String outcome, int actions, int failed) {}
 
