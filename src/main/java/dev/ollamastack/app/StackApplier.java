@@ -25,10 +25,7 @@ public final class StackApplier {
     this.runners = runners;
   }
 
-  /**
-   * @param record whether to append to the history ({@code false} when the run removes the state
-   *     directory: recording would create it again)
-   */
+  /** Runs the plan's actions; {@link #record} appends the run to the history afterwards. */
   public ApplyResult apply(
       PlannedStack planned, DockerEngine engine, ProgressListener listener, Duration readyTimeout) {
     PlanExecutor executor = new PlanExecutor(runners.create(engine, readyTimeout), listener);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code uninstall}: the destroy plan of one installation, only of what carries its label.
@@ -68,20 +69,10 @@ public final class UninstallPlanner {
     }
     // Download caches (mcp-proxy's npm and uv caches) hold nothing a user made: said apart from
     // the volumes that hold models, chats and settings.
-    List<String> caches = keptVolumes.stream().filter(n -> n.endsWith("_cache")).toList();
-    List<String> data = keptVolumes.stream().filter(n -> !n.endsWith("_cache")).toList();
-    if (!data.isEmpty()) {
-      notes.add(
-          "kept volumes "
-              + String.join(", ", data)
-              + " (models, chats, settings): --remove-volumes deletes them");
-    }
-    if (!caches.isEmpty()) {
-      notes.add(
-          "kept volumes "
-              + String.join(", ", caches)
-              + " (download caches, made again when needed): --remove-volumes deletes them");
-    }
+    Map<Boolean, List<String>> byCache =
+        keptVolumes.stream().collect(Collectors.partitioningBy(n -> n.endsWith("_cache")));
+    keptNote(notes, byCache.get(false), "models, chats, settings");
+    keptNote(notes, byCache.get(true), "download caches, made again when needed");
     for (ObservedNetwork n : observed.networks()) {
       if (n.installation() == null) {
         notes.add("kept network " + n.name() + ": not created by ollama-stack (adopted)");
@@ -93,5 +84,16 @@ public final class UninstallPlanner {
       actions.add(new Action.RemoveConfig(options.stateDir(), options.keptInStateDir(), all));
     }
     return new Plan(installation, PlanOrder.sort(actions), notes, List.of(), Map.of());
+  }
+
+  private static void keptNote(List<String> notes, List<String> volumes, String what) {
+    if (!volumes.isEmpty()) {
+      notes.add(
+          "kept volumes "
+              + String.join(", ", volumes)
+              + " ("
+              + what
+              + "): --remove-volumes deletes them");
+    }
   }
 }
