@@ -4,6 +4,7 @@ import dev.ollamastack.app.host.HostProbe;
 import dev.ollamastack.config.Redactor;
 import dev.ollamastack.engine.EngineFactory;
 import dev.ollamastack.health.EndToEnd;
+import dev.ollamastack.model.Target;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param endToEnd how {@code status}, {@code check} and {@code apply} run the end-to-end checks
  *     (HTTP to the services, commands in their containers): {@link EndToEnd#NONE} in contexts made
  *     for fakes, which have no services behind them
+ * @param target {@code --target}: overrides the stack file's {@code spec.target}, or {@code null}
  */
 public record AppContext(
     Map<String, String> env,
@@ -30,12 +32,26 @@ public record AppContext(
     EngineFactory engines,
     HostProbe host,
     Redactor redactor,
-    EndToEnd endToEnd) {
+    EndToEnd endToEnd,
+    Target target) {
 
   public AppContext {
     env = Map.copyOf(env);
     redactor = redactor == null ? new Redactor() : redactor;
     endToEnd = endToEnd == null ? EndToEnd.NONE : endToEnd;
+  }
+
+  /** A context that keeps the stack file's target. */
+  public AppContext(
+      Map<String, String> env,
+      Path cwd,
+      Path stateHome,
+      boolean interactive,
+      EngineFactory engines,
+      HostProbe host,
+      Redactor redactor,
+      EndToEnd endToEnd) {
+    this(env, cwd, stateHome, interactive, engines, host, redactor, endToEnd, null);
   }
 
   /**
@@ -65,14 +81,18 @@ public record AppContext(
   }
 
   public AppContext withEngines(EngineFactory f) {
-    return new AppContext(env, cwd, stateHome, interactive, f, host, redactor, endToEnd);
+    return new AppContext(env, cwd, stateHome, interactive, f, host, redactor, endToEnd, target);
   }
 
   public AppContext withHost(HostProbe h) {
-    return new AppContext(env, cwd, stateHome, interactive, engines, h, redactor, endToEnd);
+    return new AppContext(env, cwd, stateHome, interactive, engines, h, redactor, endToEnd, target);
   }
 
   public AppContext withEndToEnd(EndToEnd e) {
-    return new AppContext(env, cwd, stateHome, interactive, engines, host, redactor, e);
+    return new AppContext(env, cwd, stateHome, interactive, engines, host, redactor, e, target);
+  }
+
+  public AppContext withTarget(Target t) {
+    return new AppContext(env, cwd, stateHome, interactive, engines, host, redactor, endToEnd, t);
   }
 }

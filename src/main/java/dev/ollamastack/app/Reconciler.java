@@ -14,6 +14,7 @@ import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.model.Target;
 import dev.ollamastack.model.ToolVersion;
 import dev.ollamastack.observe.Fingerprint;
 import dev.ollamastack.observe.StateObserver;
@@ -22,6 +23,7 @@ import dev.ollamastack.plan.Planner;
 import dev.ollamastack.plan.render.PlatformDefaults;
 import dev.ollamastack.plan.render.StackRenderer;
 import dev.ollamastack.plan.render.StackServices;
+import dev.ollamastack.plan.render.SwarmForm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +58,12 @@ public final class Reconciler {
 
   public PlannedStack plan(LoadedStack loaded, PlanRequest req, DockerEngine engine) {
     EngineInfo info = engine.info();
+    Target target = ctx.target() != null ? ctx.target() : loaded.spec().target();
+    if (target == Target.SWARM) {
+      SwarmTarget.requireManager(engine);
+    }
     PlatformChoice platform = platforms.resolve(loaded.spec(), req.platform(), info);
-    StackSpec resolved = loaded.spec().withPlatform(platform.platform());
+    StackSpec resolved = loaded.spec().withPlatform(platform.platform()).withTarget(target);
     StackSpec spec = PlatformDefaults.apply(resolved);
     if (!req.overrides().stopExtensions().isEmpty()) {
       spec = spec.withExtensions(spec.extensions().without(req.overrides().stopExtensions()));
@@ -96,6 +102,9 @@ public final class Reconciler {
         new StackRenderer(ToolVersion.get(), platform.gpuAccess())
             .render(spec, secrets, Math.max(1, info.cpus()), stateDir.toString())
             .pinned(lock.images());
+    if (target == Target.SWARM) {
+      desired = SwarmForm.onSwarm(desired);
+    }
     ObservedState observed = new StateObserver(engine).observe(desired);
     Plan plan =
         withHostCheck(

@@ -108,14 +108,14 @@ public final class SavedPlans {
     if (!Objects.equals(saved.fingerprint(), fresh.fingerprint())) {
       throw stale("the Docker resources changed since the plan was saved");
     }
-    if (!Objects.equals(saved.actions(), document(fresh).actions())) {
+    if (!Objects.equals(saved.comparableActions(), document(fresh).comparableActions())) {
       throw stale("the plan would be different now");
     }
   }
 
   /** Whether two plans of the same stack would run the same actions, as their documents say. */
   public static boolean sameActions(PlannedStack a, PlannedStack b) {
-    return Objects.equals(document(a).actions(), document(b).actions());
+    return Objects.equals(document(a).comparableActions(), document(b).comparableActions());
   }
 
   private static ToolException stale(String why) {

@@ -24,6 +24,7 @@ public final class DockerActionRunner implements ActionRunner {
   private final DockerEngine engine;
   private final ReadinessWaiter waiter;
   private final Duration readyTimeout;
+  private final SwarmActions swarm;
 
   public DockerActionRunner(DockerEngine engine, Duration readyTimeout) {
     this(engine, ReadinessWaiter.endpointCheck(new HttpProbe()), readyTimeout);
@@ -34,6 +35,7 @@ public final class DockerActionRunner implements ActionRunner {
     this.engine = engine;
     this.waiter = new ReadinessWaiter(engine, check);
     this.readyTimeout = readyTimeout;
+    this.swarm = new SwarmActions(engine, waiter, readyTimeout);
   }
 
   @Override
@@ -84,6 +86,12 @@ public final class DockerActionRunner implements ActionRunner {
           yield done(deleted ? "deleted" : "already absent");
         }
         case Action.UpdateToolServers u -> ToolServersUpdate.run(u);
+        case Action.CreateService c -> swarm.create(c, progress);
+        case Action.UpdateService u -> swarm.update(u, progress);
+        case Action.ScaleService sc -> swarm.scale(sc, progress);
+        case Action.RemoveService r -> swarm.remove(r);
+        case Action.CreateSwarmFile f -> swarm.createFile(f);
+        case Action.RemoveSwarmFile f -> swarm.removeFile(f);
       };
     } catch (IOException e) {
       return new Outcome.Failed(e.getMessage());

@@ -18,7 +18,9 @@ abstract class CommandSupport {
   }
 
   AppContext context() {
-    return ((RootCommand) spec.root().userObject()).context();
+    AppContext c = ((RootCommand) spec.root().userObject()).context();
+    dev.ollamastack.model.Target target = globals().target();
+    return target == null ? c : c.withTarget(target);
   }
 
   /** The CLI side of an apply, with this command line's writers and runners. */

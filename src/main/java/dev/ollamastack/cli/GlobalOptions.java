@@ -1,5 +1,6 @@
 package dev.ollamastack.cli;
 
+import dev.ollamastack.model.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,13 +24,22 @@ public final class GlobalOptions {
   @Option(names = "--no-color", description = "No ANSI colours (also: NO_COLOR set).")
   boolean noColor;
 
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description =
+          "Override spec.target for this run: docker (containers) or swarm (services of the Swarm"
+              + " this engine manages).")
+  Target target;
+
   /** The effective global options of a command. */
-  public record Resolved(boolean verbose, Path file, boolean noColor) {}
+  public record Resolved(boolean verbose, Path file, boolean noColor, Target target) {}
 
   public static Resolved resolve(CommandSpec spec) {
     boolean verbose = false;
     boolean noColor = false;
     Path file = null;
+    Target target = null;
     for (CommandSpec s = spec; s != null; s = s.parent()) {
       CommandSpec mixin = s.mixins().get("global");
       if (mixin != null && mixin.userObject() instanceof GlobalOptions g) {
@@ -38,8 +48,11 @@ public final class GlobalOptions {
         if (file == null) {
           file = g.file;
         }
+        if (target == null) {
+          target = g.target;
+        }
       }
     }
-    return new Resolved(verbose, file, noColor);
+    return new Resolved(verbose, file, noColor, target);
   }
 }

@@ -149,6 +149,12 @@ final class ProgressPrinter implements ProgressListener {
       case Action.DeleteModel d -> "deleting";
       case Action.PreloadModel p -> "preloading";
       case Action.UpdateToolServers u -> "updating";
+      case Action.CreateService c -> "creating";
+      case Action.UpdateService u -> "updating";
+      case Action.ScaleService sc -> "scaling";
+      case Action.RemoveService r -> "removing";
+      case Action.CreateSwarmFile c -> "creating";
+      case Action.RemoveSwarmFile r -> "removing";
     };
   }
 }

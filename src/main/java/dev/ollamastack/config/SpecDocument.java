@@ -32,6 +32,7 @@ public final class SpecDocument {
     ObjectNode s = root.putObject("spec");
     s.put("platform", spec.platform().yamlName());
     s.put("expose", spec.expose().yamlName());
+    s.put("target", spec.target().yamlName());
     ObjectNode services = s.putObject("services");
     services.set("ollama", ollama(spec.ollama()));
     services.set("webui", service(spec.webui()));

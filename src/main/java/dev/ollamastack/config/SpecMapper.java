@@ -12,6 +12,7 @@ import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Resources;
 import dev.ollamastack.model.ServiceSpec;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.model.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ final class SpecMapper {
         service(services.path("webui"), d.webui()),
         service(services.path("mcpProxy"), d.mcpProxy()),
         extensions(spec.path("extensions"), d.extensions()),
-        backup(spec.path("backup"), d.backup()));
+        backup(spec.path("backup"), d.backup()),
+        has(spec.path("target")) ? Target.fromYaml(spec.get("target").asText()) : d.target());
   }
 
   private static OllamaSpec ollama(JsonNode n, OllamaSpec d) {

@@ -198,6 +198,11 @@ public interface DockerEngine extends AutoCloseable {
   /** Waits until a container has stopped; its exit code. */
   int waitContainer(String id, Duration timeout);
 
+  /** The engine's Swarm side ({@code spec.target: swarm}): only a manager answers its calls. */
+  default SwarmEngine swarm() {
+    throw new EngineException("this engine has no Swarm side", 501, null);
+  }
+
   /** Builds an image from a directory holding a Dockerfile and tags it. Returns the image id. */
   String buildImage(Path contextDir, String tag);
 

@@ -206,6 +206,11 @@ public record ContainerSpec(
       return this;
     }
 
+    public Builder mounts(List<Mount> m) {
+      mounts = new ArrayList<>(m);
+      return this;
+    }
+
     public Builder mount(Mount m) {
       mounts.add(m);
       return this;

@@ -12,6 +12,7 @@ import java.util.List;
  * @param toolServers the tool servers Open WebUI should list, or {@code null} when it does not run
  * @param preload models loaded into memory once Ollama is ready and has them, each named as in
  *     {@code models}
+ * @param swarm the Swarm form, or {@code null} on the {@code docker} target
  * @param keepAlive the {@code keep_alive} of those loads (the stack's {@code OLLAMA_KEEP_ALIVE}),
  *     or {@code null} for Ollama's own default
  */
@@ -26,7 +27,8 @@ public record DesiredState(
     boolean pruneModels,
     ToolServerList toolServers,
     List<String> preload,
-    String keepAlive) {
+    String keepAlive,
+    SwarmDesired swarm) {
 
   public DesiredState {
     preload = preload == null ? List.of() : List.copyOf(preload);
@@ -34,6 +36,34 @@ public record DesiredState(
     containers = List.copyOf(containers);
     files = List.copyOf(files);
     models = List.copyOf(models);
+  }
+
+  /** On the {@code docker} target. */
+  public DesiredState(
+      String installation,
+      NetworkSpec network,
+      List<VolumeSpec> volumes,
+      List<ContainerSpec> containers,
+      List<RenderedFile> files,
+      String ollamaUrl,
+      List<String> models,
+      boolean pruneModels,
+      ToolServerList toolServers,
+      List<String> preload,
+      String keepAlive) {
+    this(
+        installation,
+        network,
+        volumes,
+        containers,
+        files,
+        ollamaUrl,
+        models,
+        pruneModels,
+        toolServers,
+        preload,
+        keepAlive,
+        null);
   }
 
   /** Without preloaded models. */
@@ -77,7 +107,30 @@ public record DesiredState(
         pruneModels,
         toolServers,
         preload,
-        keepAlive);
+        keepAlive,
+        swarm);
+  }
+
+  /** The same desired state in its Swarm form ({@code spec.target: swarm}). */
+  public DesiredState onSwarm(SwarmDesired s) {
+    return new DesiredState(
+        installation,
+        network,
+        volumes,
+        containers,
+        files,
+        ollamaUrl,
+        models,
+        pruneModels,
+        toolServers,
+        preload,
+        keepAlive,
+        s);
+  }
+
+  /** Whether it is the Swarm form. */
+  public boolean isSwarm() {
+    return swarm != null;
   }
 
   /** The image references the containers are created from, in container order, once each. */

@@ -26,6 +26,12 @@ public final class Labels {
    */
   public static final String TOOL_SERVERS = "ollama-stack.tool-servers";
 
+  /**
+   * On the task containers of a Swarm service: the service they run for. Never the installation
+   * label, which selects the containers of the {@code docker} target.
+   */
+  public static final String SWARM_SERVICE = "ollama-stack.swarm-service";
+
   public static final String MANAGED_BY_VALUE = "ollama-stack";
 
   private Labels() {}

@@ -18,6 +18,8 @@ import java.util.Set;
  *     the tool did not ask (no admin key, Open WebUI not running)
  * @param neighbours running containers not of this installation that mount one of its volumes or
  *     publish one of its host ports: never touched, but nothing of ours may start beside them
+ * @param swarm what the Swarm holds ({@code spec.target: swarm}), or {@code null} on the {@code
+ *     docker} target
  * @param loadedModels models Ollama holds in memory ({@code /api/ps}), or {@code null} when the
  *     tool did not ask (nothing to preload) or Ollama did not answer
  */
@@ -31,7 +33,8 @@ public record ObservedState(
     Map<String, ObservedImage> images,
     ObservedToolServers toolServers,
     List<ObservedContainer> neighbours,
-    List<LoadedModel> loadedModels) {
+    List<LoadedModel> loadedModels,
+    ObservedSwarm swarm) {
 
   public ObservedState {
     loadedModels = loadedModels == null ? null : List.copyOf(loadedModels);
@@ -43,6 +46,32 @@ public record ObservedState(
     models = models == null ? null : List.copyOf(models);
     images = images == null ? Map.of() : Map.copyOf(images);
     neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+  }
+
+  /** What exists on the {@code docker} target. */
+  public ObservedState(
+      List<ObservedContainer> containers,
+      List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes,
+      Set<String> localImages,
+      List<ForeignResource> others,
+      List<ObservedModel> models,
+      Map<String, ObservedImage> images,
+      ObservedToolServers toolServers,
+      List<ObservedContainer> neighbours,
+      List<LoadedModel> loadedModels) {
+    this(
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        toolServers,
+        neighbours,
+        loadedModels,
+        null);
   }
 
   /** What exists when the tool did not ask Ollama what it holds in memory. */
@@ -121,7 +150,8 @@ public record ObservedState(
         images,
         toolServers,
         neighbours,
-        loadedModels);
+        loadedModels,
+        swarm);
   }
 
   public ObservedState withImages(Map<String, ObservedImage> i) {
@@ -135,7 +165,8 @@ public record ObservedState(
         i,
         toolServers,
         neighbours,
-        loadedModels);
+        loadedModels,
+        swarm);
   }
 
   public ObservedState withToolServers(ObservedToolServers t) {
@@ -149,7 +180,8 @@ public record ObservedState(
         images,
         t,
         neighbours,
-        loadedModels);
+        loadedModels,
+        swarm);
   }
 
   public ObservedState withNeighbours(List<ObservedContainer> n) {
@@ -163,7 +195,8 @@ public record ObservedState(
         images,
         toolServers,
         n,
-        loadedModels);
+        loadedModels,
+        swarm);
   }
 
   public ObservedState withLoadedModels(List<LoadedModel> l) {
@@ -177,7 +210,29 @@ public record ObservedState(
         images,
         toolServers,
         neighbours,
-        l);
+        l,
+        swarm);
+  }
+
+  /** The same observation with what the Swarm holds. */
+  public ObservedState withSwarm(ObservedSwarm s) {
+    return new ObservedState(
+        containers,
+        networks,
+        volumes,
+        localImages,
+        others,
+        models,
+        images,
+        toolServers,
+        neighbours,
+        loadedModels,
+        s);
+  }
+
+  /** What the Swarm holds for this installation; empty on the {@code docker} target. */
+  public ObservedSwarm swarmOrEmpty() {
+    return swarm == null ? ObservedSwarm.EMPTY : swarm;
   }
 
   /**

@@ -32,6 +32,11 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
     return new ResourceKey(ResourceKind.MODEL, name);
   }
 
+  /** The Swarm service {@code name}. */
+  public static ResourceKey service(String name) {
+    return new ResourceKey(ResourceKind.SERVICE, name);
+  }
+
   /** The model {@code name} loaded in Ollama's memory ({@code loaded-model:llama3.2:1b}). */
   public static ResourceKey loadedModel(String name) {
     return new ResourceKey(ResourceKind.LOADED_MODEL, name);

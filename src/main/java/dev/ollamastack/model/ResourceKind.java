@@ -18,7 +18,13 @@ public enum ResourceKind {
   /** The tool servers Open WebUI lists (its stored configuration, changed through its API). */
   TOOL_SERVERS,
   /** A model held in Ollama's memory ({@code preload}): lost whenever Ollama restarts. */
-  LOADED_MODEL;
+  LOADED_MODEL,
+  /** A Docker Swarm service ({@code spec.target: swarm}). */
+  SERVICE,
+  /** A Docker Swarm secret: a secret value mounted into services as a file. */
+  SECRET,
+  /** A Docker Swarm config: a rendered file mounted into services. */
+  SWARM_CONFIG;
 
   /** The word users see and the plan format uses: {@code network}, {@code tool-servers}, … */
   public String label() {

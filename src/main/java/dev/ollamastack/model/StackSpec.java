@@ -17,7 +17,8 @@ public record StackSpec(
     ServiceSpec webui,
     ServiceSpec mcpProxy,
     ExtensionsSpec extensions,
-    BackupSpec backup) {
+    BackupSpec backup,
+    Target target) {
 
   public static final String API_VERSION = "ollama-stack/v1";
   public static final String KIND = "Stack";
@@ -32,6 +33,20 @@ public record StackSpec(
     Objects.requireNonNull(mcpProxy, "mcpProxy");
     Objects.requireNonNull(extensions, "extensions");
     Objects.requireNonNull(backup, "backup");
+    target = target == null ? Target.DOCKER : target;
+  }
+
+  /** A stack on the {@code docker} target. */
+  public StackSpec(
+      String name,
+      Platform platform,
+      Expose expose,
+      OllamaSpec ollama,
+      ServiceSpec webui,
+      ServiceSpec mcpProxy,
+      ExtensionsSpec extensions,
+      BackupSpec backup) {
+    this(name, platform, expose, ollama, webui, mcpProxy, extensions, backup, Target.DOCKER);
   }
 
   /** The stack with every field at its default: a working CPU stack. */
@@ -48,18 +63,24 @@ public record StackSpec(
   }
 
   public StackSpec withName(String newName) {
-    return new StackSpec(newName, platform, expose, ollama, webui, mcpProxy, extensions, backup);
+    return new StackSpec(
+        newName, platform, expose, ollama, webui, mcpProxy, extensions, backup, target);
   }
 
   public StackSpec withPlatform(Platform p) {
-    return new StackSpec(name, p, expose, ollama, webui, mcpProxy, extensions, backup);
+    return new StackSpec(name, p, expose, ollama, webui, mcpProxy, extensions, backup, target);
   }
 
   public StackSpec withExtensions(ExtensionsSpec e) {
-    return new StackSpec(name, platform, expose, ollama, webui, mcpProxy, e, backup);
+    return new StackSpec(name, platform, expose, ollama, webui, mcpProxy, e, backup, target);
+  }
+
+  /** The same stack on another target ({@code --target}). */
+  public StackSpec withTarget(Target t) {
+    return new StackSpec(name, platform, expose, ollama, webui, mcpProxy, extensions, backup, t);
   }
 
   public StackSpec withOllama(OllamaSpec o) {
-    return new StackSpec(name, platform, expose, o, webui, mcpProxy, extensions, backup);
+    return new StackSpec(name, platform, expose, o, webui, mcpProxy, extensions, backup, target);
   }
 }

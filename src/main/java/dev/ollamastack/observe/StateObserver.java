@@ -14,6 +14,7 @@ import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
+import dev.ollamastack.model.ObservedSwarm;
 import dev.ollamastack.model.ObservedToolServers;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.ResourceKind;
@@ -82,6 +83,7 @@ public final class StateObserver {
       refs.forEach(ref -> imagesByRef.put(ref, pool.submit(() -> engine.inspectImage(ref))));
       Future<List<ObservedModel>> models = pool.submit(() -> models(desired));
       Future<List<LoadedModel>> loaded = pool.submit(() -> loaded(desired));
+      Future<ObservedSwarm> swarm = desired.isSwarm() ? pool.submit(() -> swarm(desired)) : null;
 
       List<Future<Optional<ObservedContainer>>> inspected = new ArrayList<>();
       List<ForeignResource> others = new ArrayList<>();
@@ -151,7 +153,8 @@ public final class StateObserver {
           byId,
           await(toolServers),
           neighbours(desired, await(running)),
-          await(loaded));
+          await(loaded),
+          swarm == null ? null : await(swarm));
     }
   }
 
@@ -202,7 +205,7 @@ public final class StateObserver {
     desired.containers().forEach(c -> c.ports().forEach(p -> ports.add(p.hostPort())));
     List<ObservedContainer> out = new ArrayList<>();
     for (ObservedContainer c : running) {
-      if (desired.installation().equals(c.installation())) {
+      if (desired.installation().equals(c.installation()) || taskOfOurs(desired, c)) {
         continue;
       }
       boolean mounts =
@@ -215,6 +218,22 @@ public final class StateObserver {
       }
     }
     return out;
+  }
+
+  /** A task container of one of this installation's Swarm services. */
+  private static boolean taskOfOurs(DesiredState desired, ObservedContainer c) {
+    String service = c.labels().get(Labels.SWARM_SERVICE);
+    return service != null && service.startsWith(desired.installation() + "_");
+  }
+
+  /**
+   * The services of this installation with their tasks, and its secrets and configs. (A service of
+   * another installation holding one of our names makes the create fail with Docker's own error.)
+   */
+  private ObservedSwarm swarm(DesiredState desired) {
+    Map<String, String> mine = Map.of(Labels.INSTALLATION, desired.installation());
+    return new ObservedSwarm(
+        engine.swarm().listServices(mine), engine.swarm().listFiles(mine), List.of());
   }
 
   /** What Ollama holds in memory: asked only when the stack preloads models. */

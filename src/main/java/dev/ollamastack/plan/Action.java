@@ -6,6 +6,8 @@ import dev.ollamastack.model.NetworkSpec;
 import dev.ollamastack.model.RenderedFile;
 import dev.ollamastack.model.ResourceKey;
 import dev.ollamastack.model.ResourceKind;
+import dev.ollamastack.model.SwarmFile;
+import dev.ollamastack.model.SwarmService;
 import dev.ollamastack.model.ToolServerList;
 import dev.ollamastack.model.VolumeSpec;
 import java.util.List;
@@ -48,6 +50,12 @@ public sealed interface Action {
       case PullModel p -> false;
       case PreloadModel p -> false;
       case UpdateToolServers u -> false;
+      case CreateService c -> false;
+      case UpdateService u -> false;
+      case ScaleService sc -> sc.replicas() == 0;
+      case RemoveService r -> true;
+      case CreateSwarmFile c -> false;
+      case RemoveSwarmFile r -> true;
     };
   }
 
@@ -79,6 +87,12 @@ public sealed interface Action {
       case RemoveImage r -> this;
       case RemoveConfig r -> this;
       case UpdateToolServers u -> this;
+      case CreateService c -> new CreateService(c.spec(), c.replicas(), deps);
+      case UpdateService u -> new UpdateService(u.spec(), u.id(), u.replicas(), u.reasons(), deps);
+      case ScaleService sc -> this;
+      case RemoveService r -> this;
+      case CreateSwarmFile c -> this;
+      case RemoveSwarmFile r -> this;
     };
   }
 
@@ -326,6 +340,91 @@ public sealed interface Action {
 
     public ResourceKey key() {
       return ResourceKey.toolServers(desired.webui());
+    }
+  }
+
+  /** Create a Swarm service scaled to {@code replicas}, and wait until its tasks run and answer. */
+  record CreateService(SwarmService spec, long replicas, List<ResourceKey> dependsOn)
+      implements Action {
+    public CreateService {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.service(spec.name());
+    }
+  }
+
+  /**
+   * Replace a Swarm service's spec: the Swarm rolls its tasks one at a time and rolls back by
+   * itself when a new one fails; the apply waits until the new tasks run and answer.
+   */
+  record UpdateService(
+      SwarmService spec,
+      String id,
+      long replicas,
+      List<String> reasons,
+      List<ResourceKey> dependsOn)
+      implements Action {
+    public UpdateService {
+      reasons = List.copyOf(reasons);
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.service(spec.name());
+    }
+  }
+
+  /**
+   * Scale a Swarm service, its spec unchanged ({@code stop}: to 0, {@code start}: back to 1): no
+   * volume is touched.
+   */
+  record ScaleService(
+      String serviceName,
+      String id,
+      long replicas,
+      String reason,
+      SwarmService spec,
+      List<ResourceKey> dependsOn)
+      implements Action {
+    public ScaleService {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.service(serviceName);
+    }
+  }
+
+  /** Remove a Swarm service of this installation that is not desired. */
+  record RemoveService(String serviceName, String id, List<ResourceKey> dependsOn)
+      implements Action {
+    public RemoveService {
+      dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ResourceKey key() {
+      return ResourceKey.service(serviceName);
+    }
+  }
+
+  /** Create a Swarm secret or config. */
+  record CreateSwarmFile(SwarmFile file) implements Action {
+    public ResourceKey key() {
+      return file.key();
+    }
+
+    public List<ResourceKey> dependsOn() {
+      return List.of();
+    }
+  }
+
+  /** Remove a Swarm secret or config no service of this installation uses any longer. */
+  record RemoveSwarmFile(ResourceKey key, String id, List<ResourceKey> dependsOn)
+      implements Action {
+    public RemoveSwarmFile {
+      dependsOn = List.copyOf(dependsOn);
     }
   }
 }

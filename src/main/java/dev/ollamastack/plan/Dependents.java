@@ -21,6 +21,9 @@ final class Dependents {
   private Dependents() {}
 
   static List<Dependent> of(DesiredState desired, Overrides overrides) {
+    if (desired.isSwarm()) {
+      return SwarmDependents.of(desired, overrides);
+    }
     List<Dependent> out = new ArrayList<>();
     out.add(new NetworkDependent(desired.network()));
     for (VolumeSpec v : desired.volumes()) {
@@ -94,7 +97,7 @@ final class Dependents {
     return java.util.Optional.of(new ToolServersDependent(list, deps));
   }
 
-  private static ContainerDependent.RunOverride override(String service, Overrides o) {
+  static ContainerDependent.RunOverride override(String service, Overrides o) {
     if (o.stop().contains(service)) {
       return ContainerDependent.RunOverride.STOP;
     }

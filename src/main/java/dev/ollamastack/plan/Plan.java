@@ -86,6 +86,18 @@ public record Plan(
         case Action.DeleteModel d -> remove++;
         case Action.UpdateToolServers u -> update++;
         case Action.PreloadModel p -> preload++;
+        case Action.CreateService c -> create++;
+        case Action.UpdateService u -> update++;
+        case Action.ScaleService sc -> {
+          if (sc.replicas() > 0) {
+            start++;
+          } else {
+            update++;
+          }
+        }
+        case Action.RemoveService r -> remove++;
+        case Action.CreateSwarmFile c -> create++;
+        case Action.RemoveSwarmFile r -> remove++;
       }
     }
     return new Summary(create, recreate, remove, start, update, repair, preload);

@@ -1,6 +1,7 @@
 package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.model.ResourceKind;
 import java.util.List;
 
 /**
@@ -51,6 +52,44 @@ public record PlanDocument(
         List<String> dependsOn) {
       this(action, kind, name, image, reasons, dependsOn, null);
     }
+
+    /**
+     * The item with the content digests of Swarm secrets and configs left out of their names: the
+     * plan shown before the first apply names them by placeholder secrets, which that apply then
+     * generates. What a changed content does to a service is in its own item.
+     */
+    public Item comparable() {
+      return new Item(
+          action,
+          kind,
+          swarmFile(kind) ? undigested(name) : name,
+          image,
+          reasons,
+          dependsOn == null
+              ? null
+              : dependsOn.stream()
+                  .map(
+                      d -> {
+                        int colon = d.indexOf(':');
+                        return colon > 0 && swarmFile(d.substring(0, colon)) ? undigested(d) : d;
+                      })
+                  .toList(),
+          digest);
+    }
+
+    private static boolean swarmFile(String kind) {
+      return ResourceKind.SECRET.label().equals(kind)
+          || ResourceKind.SWARM_CONFIG.label().equals(kind);
+    }
+
+    private static String undigested(String name) {
+      return name.replaceFirst("-[0-9a-f]{12}$", "");
+    }
+  }
+
+  /** The actions as two plans of the same stack are compared ({@link Item#comparable()}). */
+  public List<Item> comparableActions() {
+    return actions == null ? null : actions.stream().map(Item::comparable).toList();
   }
 
   /**
@@ -123,6 +162,35 @@ public record PlanDocument(
               p.keepAlive() == null ? List.of() : List.of("keep_alive " + p.keepAlive()),
               deps);
       case Action.UpdateToolServers u -> new Item("update", kind, name, null, u.reasons(), deps);
+      case Action.CreateService c ->
+          new Item(
+              "create",
+              kind,
+              name,
+              c.spec().container().image(),
+              List.of(),
+              deps,
+              c.spec().container().imageDigest());
+      case Action.UpdateService u ->
+          new Item(
+              "update",
+              kind,
+              name,
+              u.spec().container().image(),
+              u.reasons(),
+              deps,
+              u.spec().container().imageDigest());
+      case Action.ScaleService sc ->
+          new Item(
+              "scale",
+              kind,
+              name,
+              null,
+              List.of("replicas " + sc.replicas() + ": " + sc.reason()),
+              deps);
+      case Action.RemoveService r -> new Item("remove", kind, name, null, List.of(), deps);
+      case Action.CreateSwarmFile c -> new Item("create", kind, name, null, List.of(), deps);
+      case Action.RemoveSwarmFile r -> new Item("remove", kind, name, null, List.of(), deps);
     };
   }
 }

@@ -56,16 +56,22 @@ final class PlanOrder {
     return switch (a) {
       case Action.CreateNetwork n -> 0;
       case Action.CreateVolume v -> 1;
+      case Action.CreateSwarmFile f -> 1;
       case Action.PullImage p -> 2;
       case Action.CreateContainer c -> 3;
       case Action.RecreateContainer r -> 3;
       case Action.StartContainer s -> 3;
       case Action.RepairContainer r -> 3;
+      case Action.CreateService c -> 3;
+      case Action.UpdateService u -> 3;
+      case Action.ScaleService sc -> sc.replicas() == 0 ? 5 : 3;
       case Action.PullModel m -> 4;
       case Action.PreloadModel p -> 4;
       case Action.DeleteModel d -> 4;
       case Action.UpdateToolServers u -> 4;
       case Action.RemoveContainer r -> 5;
+      case Action.RemoveService r -> 5;
+      case Action.RemoveSwarmFile r -> 6;
       case Action.RemoveNetwork r -> 6;
       case Action.RemoveVolume r -> 7;
       case Action.RemoveImage r -> 8;

@@ -84,6 +84,20 @@ public final class PlanText {
           "  - model " + d.model() + " (" + humanBytes(d.sizeBytes()) + ", pruneModels)";
       case Action.UpdateToolServers u ->
           "  ~ tool servers of " + u.name() + " (update through Open WebUI's admin API)";
+      case Action.CreateService c -> "  + service " + c.spec().name() + " " + describe(c.spec());
+      case Action.UpdateService u ->
+          "  ~ service " + u.spec().name() + " (rolling update, rolled back if it fails)";
+      case Action.ScaleService sc ->
+          (sc.replicas() == 0 ? "  - service " : "  > service ")
+              + sc.serviceName()
+              + " (scale to "
+              + sc.replicas()
+              + ": "
+              + sc.reason()
+              + ")";
+      case Action.RemoveService r -> "  - service " + r.serviceName() + " (not in the stack file)";
+      case Action.CreateSwarmFile c -> "  + " + c.file();
+      case Action.RemoveSwarmFile r -> "  - " + r.key().describe() + " (no longer used)";
     };
   }
 
@@ -97,7 +111,23 @@ public final class PlanText {
     if (a instanceof Action.RemoveConfig r) {
       return r.kept().stream().map(k -> "kept: " + k).toList();
     }
+    if (a instanceof Action.UpdateService u) {
+      return u.reasons();
+    }
     return a instanceof Action.UpdateToolServers u ? u.reasons() : List.of();
+  }
+
+  /** The image, published ports and nodes of a new service. */
+  static String describe(dev.ollamastack.model.SwarmService s) {
+    StringBuilder sb = new StringBuilder("(").append(s.container().image());
+    if (s.container().imageDigest() != null) {
+      sb.append(' ').append(ImageRef.shortDigest(s.container().imageDigest()));
+    }
+    for (PortBinding p : s.published()) {
+      sb.append(", *:").append(p.hostPort()).append("→").append(p.containerPort());
+    }
+    s.constraints().forEach(c -> sb.append(", on ").append(c));
+    return sb.append(')').toString();
   }
 
   static String describe(ContainerSpec c) {

@@ -50,10 +50,19 @@ public final class Planner {
     Set<ResourceKey> withActions = new HashSet<>(up);
     withActions.addAll(down);
     actions.addAll(ModelPlanner.prunes(desired, observed, overrides, graph.keys(), withActions));
-    Set<String> claimed = claimed(graph, observed);
-    actions.addAll(Orphans.removals(desired, observed, graph.keys(), claimed));
-    actions = afterClashingOrphans(actions, observed, graph.keys(), claimed);
+    List<String> blockers = new ArrayList<>();
+    if (desired.isSwarm()) {
+      actions.addAll(SwarmOrphans.removals(desired, observed, actions));
+      blockers.addAll(SwarmOrphans.blockers(desired, observed));
+    } else {
+      Set<String> claimed = claimed(graph, observed);
+      actions.addAll(Orphans.removals(desired, observed, graph.keys(), claimed));
+      actions = afterClashingOrphans(actions, observed, graph.keys(), claimed);
+    }
     List<String> warnings = new ArrayList<>(ForeignReport.warnings(desired, observed));
+    if (desired.isSwarm()) {
+      warnings.addAll(desired.swarm().notes());
+    }
     warnings.addAll(ModelPlanner.notes(desired, observed, overrides));
     warnings.addAll(EarlierForms.notes(desired, observed, matches));
     graph.inOrder().forEach(d -> warnings.addAll(d.notes(observed)));
@@ -61,8 +70,14 @@ public final class Planner {
         desired.installation(),
         PlanOrder.sort(actions),
         warnings,
-        ForeignReport.blockers(desired, observed, up),
+        concat(ForeignReport.blockers(desired, observed, up), blockers),
         matches);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** Ids of the containers that the desired ones are (by name, or renamed): never orphans. */
@@ -123,6 +138,12 @@ public final class Planner {
       case Action.RemoveImage r -> null;
       case Action.RemoveConfig r -> null;
       case Action.UpdateToolServers u -> null;
+      case Action.CreateService c -> null;
+      case Action.UpdateService u -> null;
+      case Action.ScaleService sc -> null;
+      case Action.RemoveService r -> null;
+      case Action.CreateSwarmFile c -> null;
+      case Action.RemoveSwarmFile r -> null;
     };
   }
 

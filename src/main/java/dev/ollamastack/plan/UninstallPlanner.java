@@ -1,7 +1,9 @@
 package dev.ollamastack.plan;
 
 import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedService;
 import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ObservedSwarmFile;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.ResourceKey;
 import java.util.ArrayList;
@@ -47,6 +49,29 @@ public final class UninstallPlanner {
     actions.stream()
         .filter(a -> a instanceof Action.RemoveContainer)
         .forEach(a -> removing.put(a.name(), a.key()));
+    // Swarm services go first: their tasks hold the network and the volumes.
+    List<Action> services = new ArrayList<>();
+    for (ObservedService s : observed.swarmOrEmpty().services()) {
+      services.add(new Action.RemoveService(s.name(), s.id(), List.of()));
+      removing.put(s.name(), ResourceKey.service(s.name()));
+    }
+    List<ResourceKey> serviceKeys = services.stream().map(Action::key).toList();
+    for (ObservedSwarmFile f : observed.swarmOrEmpty().files()) {
+      services.add(new Action.RemoveSwarmFile(f.key(), f.id(), serviceKeys));
+    }
+    if (!serviceKeys.isEmpty()) {
+      actions =
+          new ArrayList<>(
+              actions.stream()
+                  .map(
+                      a ->
+                          a instanceof Action.RemoveNetwork n
+                              ? new Action.RemoveNetwork(
+                                  n.networkName(), concat(n.dependsOn(), serviceKeys))
+                              : a)
+                  .toList());
+    }
+    actions.addAll(services);
     List<ResourceKey> containers = List.copyOf(removing.values());
     List<String> notes = new ArrayList<>();
     List<String> keptVolumes = new ArrayList<>();
@@ -84,6 +109,12 @@ public final class UninstallPlanner {
       actions.add(new Action.RemoveConfig(options.stateDir(), options.keptInStateDir(), all));
     }
     return new Plan(installation, PlanOrder.sort(actions), notes, List.of(), Map.of());
+  }
+
+  private static List<ResourceKey> concat(List<ResourceKey> a, List<ResourceKey> b) {
+    List<ResourceKey> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static void keptNote(List<String> notes, List<String> volumes, String what) {

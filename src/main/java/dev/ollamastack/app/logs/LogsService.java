@@ -37,7 +37,7 @@ public final class LogsService {
     String installation = loaded.spec().name();
     List<ObservedContainer> ours = ours(engine, installation);
     Set<String> valid = new LinkedHashSet<>(ServiceNames.declared(loaded.spec()));
-    ours.forEach(c -> valid.add(ServiceNames.of(c)));
+    ours.forEach(c -> valid.add(serviceOf(c, installation)));
     List<String> services = asked == null || asked.isEmpty() ? List.copyOf(valid) : asked;
     List<String> unknown = services.stream().filter(s -> !valid.contains(s)).toList();
     if (!unknown.isEmpty()) {
@@ -48,7 +48,7 @@ public final class LogsService {
     List<LogTarget> targets = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String s : new LinkedHashSet<>(services)) {
-      List<LogTarget> found = targetsOf(ours, s);
+      List<LogTarget> found = targetsOf(ours, s, installation);
       if (found.isEmpty()) {
         missing.add(s);
       }
@@ -95,20 +95,41 @@ public final class LogsService {
     List<ObservedContainer> ours = ours(engine, sel.installation());
     Map<String, List<LogTarget>> by = new LinkedHashMap<>();
     for (String s : sel.services()) {
-      by.put(s, targetsOf(ours, s));
+      by.put(s, targetsOf(ours, s, sel.installation()));
     }
     return by;
   }
 
+  /**
+   * The installation's containers; on the {@code swarm} target, which labels no container with the
+   * installation, the task containers of its services on this node.
+   */
   private static List<ObservedContainer> ours(DockerEngine engine, String installation) {
     Map<String, String> filter = new java.util.HashMap<>();
     filter.put(Labels.INSTALLATION, installation);
-    return engine.listContainers(filter);
+    List<ObservedContainer> containers = engine.listContainers(filter);
+    if (!containers.isEmpty()) {
+      return containers;
+    }
+    Map<String, String> tasks = new java.util.HashMap<>();
+    tasks.put(Labels.SWARM_SERVICE, null);
+    return engine.listContainers(tasks).stream()
+        .filter(c -> c.labels().get(Labels.SWARM_SERVICE).startsWith(installation + "_"))
+        .toList();
   }
 
-  private static List<LogTarget> targetsOf(List<ObservedContainer> ours, String service) {
+  /** The service a container runs for: a task's from its service's name. */
+  private static String serviceOf(ObservedContainer c, String installation) {
+    String service = c.labels().get(Labels.SWARM_SERVICE);
+    return service != null && service.startsWith(installation + "_")
+        ? service.substring(installation.length() + 1)
+        : ServiceNames.of(c);
+  }
+
+  private static List<LogTarget> targetsOf(
+      List<ObservedContainer> ours, String service, String installation) {
     return ours.stream()
-        .filter(c -> ServiceNames.of(c).equals(service))
+        .filter(c -> serviceOf(c, installation).equals(service))
         .map(c -> new LogTarget(service, c.id(), c.name()))
         .toList();
   }

@@ -1,6 +1,8 @@
 package dev.ollamastack.app.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One row of {@code status}: a service of the stack (or a container of ours the stack no longer
@@ -30,7 +32,68 @@ public record ServiceStatus(
     Long memoryBytes,
     Long memoryLimitBytes,
     Drift drift,
-    boolean desired) {
+    boolean desired,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String replicas,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> nodes) {
+
+  /** A row of the {@code docker} target: no replicas, no nodes. */
+  public ServiceStatus(
+      String service,
+      String container,
+      ServiceState state,
+      Integer exitCode,
+      ServiceHealth health,
+      String url,
+      String image,
+      String imageId,
+      Instant startedAt,
+      Long uptimeSeconds,
+      Double cpuPercent,
+      Long memoryBytes,
+      Long memoryLimitBytes,
+      Drift drift,
+      boolean desired) {
+    this(
+        service,
+        container,
+        state,
+        exitCode,
+        health,
+        url,
+        image,
+        imageId,
+        startedAt,
+        uptimeSeconds,
+        cpuPercent,
+        memoryBytes,
+        memoryLimitBytes,
+        drift,
+        desired,
+        null,
+        null);
+  }
+
+  /** The same row on the {@code swarm} target: running/desired tasks and their nodes. */
+  public ServiceStatus onSwarm(String replicasText, List<String> nodeNames, ServiceState s) {
+    return new ServiceStatus(
+        service,
+        container,
+        s,
+        exitCode,
+        health,
+        url,
+        image,
+        imageId,
+        startedAt,
+        uptimeSeconds,
+        cpuPercent,
+        memoryBytes,
+        memoryLimitBytes,
+        drift,
+        desired,
+        replicasText,
+        List.copyOf(nodeNames));
+  }
 
   /** Running and not known to be unhealthy (a container without any probe counts as fine). */
   public boolean fine() {
@@ -40,8 +103,16 @@ public record ServiceStatus(
 
   /** {@code exited (1)} for people, else the state. */
   public String stateText() {
-    return state == ServiceState.EXITED && exitCode != null
-        ? "exited (" + exitCode + ")"
-        : state.label();
+    String text =
+        state == ServiceState.EXITED && exitCode != null
+            ? "exited (" + exitCode + ")"
+            : state.label();
+    if (replicas == null) {
+      return text;
+    }
+    return text
+        + " "
+        + replicas
+        + (nodes == null || nodes.isEmpty() ? "" : " on " + String.join(", ", nodes));
   }
 }

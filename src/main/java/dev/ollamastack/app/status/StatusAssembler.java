@@ -9,14 +9,18 @@ import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
+import dev.ollamastack.model.ObservedService;
+import dev.ollamastack.model.ObservedTask;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.ResourceKey;
+import dev.ollamastack.model.SwarmService;
 import dev.ollamastack.plan.Match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,7 +42,16 @@ public final class StatusAssembler {
       Instant now) {
     Map<ResourceKey, Match> matches = p.plan().matches();
     List<ServiceStatus> rows = new ArrayList<>();
-    for (ContainerSpec c : p.desired().containers()) {
+    if (p.desired().isSwarm()) {
+      for (SwarmService s : p.desired().swarm().services()) {
+        Match m = matches.getOrDefault(ResourceKey.service(s.name()), Match.IN_SYNC);
+        ServiceStatus row =
+            desiredRow(s.container(), facts.get(s.container().name()), Drift.of(m), now);
+        rows.add(swarmRow(row, p.observed().swarmOrEmpty().service(s.name())));
+      }
+    }
+    for (ContainerSpec c :
+        p.desired().isSwarm() ? List.<ContainerSpec>of() : p.desired().containers()) {
       Match m = matches.getOrDefault(ResourceKey.container(c.name()), Match.IN_SYNC);
       rows.add(desiredRow(c, facts.get(c.name()), Drift.of(m), now));
     }
@@ -75,6 +88,31 @@ public final class StatusAssembler {
             .orElse(StatusReport.ControllerWatch.NONE),
         NextSteps.of(rows, endToEnd),
         ok);
+  }
+
+  /**
+   * A service's row: the facts of its task on this node, with the tasks running out of those the
+   * Swarm wants and the nodes they run on; a service scaled to none is stopped.
+   */
+  private static ServiceStatus swarmRow(ServiceStatus row, Optional<ObservedService> observed) {
+    if (observed.isEmpty()) {
+      return row.onSwarm("0/0", List.of(), ServiceState.MISSING);
+    }
+    ObservedService s = observed.get();
+    List<String> nodes =
+        s.wantedTasks().stream()
+            .filter(ObservedTask::running)
+            .map(ObservedTask::node)
+            .distinct()
+            .toList();
+    long running = s.runningTasks();
+    ServiceState state = row.state();
+    if (s.replicas() == 0) {
+      state = ServiceState.STOPPED;
+    } else if (running > 0 && state == ServiceState.MISSING) {
+      state = ServiceState.RUNNING; // its tasks run on other nodes
+    }
+    return row.onSwarm(running + "/" + s.replicas(), nodes, state);
   }
 
   private static ServiceStatus desiredRow(ContainerSpec c, LiveFacts f, Drift drift, Instant now) {

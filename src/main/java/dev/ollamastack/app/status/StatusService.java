@@ -20,12 +20,14 @@ import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.model.SwarmService;
 import dev.ollamastack.plan.Overrides;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +62,15 @@ public final class StatusService {
       for (ObservedContainer o : p.observed().containers()) {
         pending.put(o.name(), pool.submit(() -> measure(engine, o, specs.get(o.name()))));
       }
+      if (p.desired().isSwarm()) {
+        for (SwarmService s : p.desired().swarm().services()) {
+          localTask(p, s)
+              .ifPresent(
+                  id ->
+                      pending.put(
+                          s.container().name(), pool.submit(() -> measureTask(engine, id, s))));
+        }
+      }
       String url = p.desired().ollamaUrl();
       Future<List<ObservedModel>> models =
           pool.submit(
@@ -79,7 +90,10 @@ public final class StatusService {
               () -> ctx.endToEnd().run(targets.withoutMcpProxy(), engine, EndToEnd.Budget.STATUS));
       Map<String, LiveFacts> facts = new LinkedHashMap<>();
       for (var e : pending.entrySet()) {
-        facts.put(e.getKey(), Futures.await(e.getValue()));
+        LiveFacts f = Futures.await(e.getValue());
+        if (f != null) {
+          facts.put(e.getKey(), f);
+        }
       }
       List<ExtensionStatus> served = Futures.await(extensions);
       List<EndToEndCheck> checks = new ArrayList<>(Futures.await(endToEnd));
@@ -152,6 +166,26 @@ public final class StatusService {
       answers |= !e.state().equals("down");
     }
     return McpToolsCheck.verdict(tools, answers, targets.mcpProxy().hostUrl());
+  }
+
+  /** The container of a running task of {@code s} on this node, if one is. */
+  private static Optional<String> localTask(PlannedStack p, SwarmService s) {
+    return p.observed().swarmOrEmpty().service(s.name()).stream()
+        .flatMap(o -> o.wantedTasks().stream())
+        .filter(t -> t.running() && t.containerId() != null)
+        .map(dev.ollamastack.model.ObservedTask::containerId)
+        .findFirst();
+  }
+
+  /**
+   * A task's container measured as a container of the {@code docker} target: through the service's
+   * published ports, else by Docker's health status. Null when it is not on this node.
+   */
+  private LiveFacts measureTask(DockerEngine engine, String containerId, SwarmService s) {
+    return engine
+        .inspectContainer(containerId)
+        .map(c -> measure(engine, c, s.container().toBuilder().ports(s.published()).build()))
+        .orElse(null);
   }
 
   /** {@code c} is as observe inspected it: no second inspect. */

@@ -49,6 +49,7 @@ public final class DockerJavaEngine implements DockerEngine {
   private final VolumeHelpers helpers;
   private final Inspections inspections;
   private final EventStream events;
+  private final DockerJavaSwarm swarm;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry) {
@@ -60,6 +61,7 @@ public final class DockerJavaEngine implements DockerEngine {
     this.helpers = new VolumeHelpers(docker, failures, output);
     this.inspections = new Inspections(docker, failures);
     this.events = new EventStream(docker, failures);
+    this.swarm = new DockerJavaSwarm(docker, failures);
     // A daemon on this machine's socket shares its kernel: its containers' cgroups are readable.
     // (A VM's socket forwarded by a context, as Colima's, finds none and falls back to the API.)
     this.cgroups =
@@ -77,6 +79,11 @@ public final class DockerJavaEngine implements DockerEngine {
     } catch (RuntimeException e) {
       throw failures.identify("info", e);
     }
+  }
+
+  @Override
+  public dev.ollamastack.engine.SwarmEngine swarm() {
+    return swarm;
   }
 
   @Override
@@ -318,7 +325,8 @@ public final class DockerJavaEngine implements DockerEngine {
             docker
                 .createNetworkCmd()
                 .withName(spec.name())
-                .withDriver("bridge")
+                .withDriver(spec.driver())
+                .withAttachable(NetworkSpec.OVERLAY.equals(spec.driver()) ? Boolean.TRUE : null)
                 .withCheckDuplicate(true)
                 .withLabels(spec.labels())
                 .exec());
