@@ -6,6 +6,8 @@ import dev.ollamastack.model.ImageRef;
 import dev.ollamastack.model.ModelNames;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ObservedTask;
+import dev.ollamastack.model.SwarmService;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,28 @@ public final class Pinning {
   public static Optional<String> running(String ref, DesiredState desired, ObservedState observed) {
     ImageRef image = ImageRef.parse(ref);
     Set<String> digests = new LinkedHashSet<>();
+    if (desired.isSwarm()) {
+      // the tasks on this node of the services of ref
+      for (SwarmService s : desired.swarm().services()) {
+        if (!s.container().image().equals(ref)) {
+          continue;
+        }
+        for (ObservedTask t :
+            observed.swarmOrEmpty().service(s.name()).map(o -> o.wantedTasks()).orElse(List.of())) {
+          if (!t.running() || t.imageId() == null) {
+            continue;
+          }
+          Optional<String> d =
+              Optional.ofNullable(observed.images().get(t.imageId()))
+                  .flatMap(i -> i.digestFor(image));
+          if (d.isEmpty()) {
+            return Optional.empty();
+          }
+          digests.add(d.get());
+        }
+      }
+      return digests.size() == 1 ? Optional.of(digests.iterator().next()) : Optional.empty();
+    }
     List<ContainerSpec> users =
         desired.containers().stream().filter(c -> c.image().equals(ref)).toList();
     for (ContainerSpec c : users) {

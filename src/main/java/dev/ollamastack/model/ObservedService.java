@@ -39,6 +39,11 @@ public record ObservedService(
     return tasks.stream().filter(ObservedTask::wanted).toList();
   }
 
+  /** The same service with other tasks. */
+  public ObservedService withTasks(List<ObservedTask> t) {
+    return new ObservedService(id, name, labels, image, replicas, t, updateState);
+  }
+
   /** How many of the wanted tasks run. */
   public long runningTasks() {
     return wantedTasks().stream().filter(ObservedTask::running).count();

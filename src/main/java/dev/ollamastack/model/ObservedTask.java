@@ -9,6 +9,8 @@ package dev.ollamastack.model;
  * @param containerId its container on that node, or {@code null} before it has one
  * @param message the task's status message or error
  * @param image the image reference the task runs
+ * @param imageId the local image its container runs, when it runs on this node and was inspected;
+ *     else {@code null}
  */
 public record ObservedTask(
     String id,
@@ -17,7 +19,13 @@ public record ObservedTask(
     String desiredState,
     String containerId,
     String message,
-    String image) {
+    String image,
+    String imageId) {
+
+  /** The same task with the image its container runs here. */
+  public ObservedTask withImageId(String id) {
+    return new ObservedTask(this.id, node, state, desiredState, containerId, message, image, id);
+  }
 
   public boolean running() {
     return "running".equals(state);

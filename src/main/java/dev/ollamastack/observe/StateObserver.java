@@ -12,9 +12,11 @@ import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedModel;
 import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedService;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.ObservedState.ForeignResource;
 import dev.ollamastack.model.ObservedSwarm;
+import dev.ollamastack.model.ObservedTask;
 import dev.ollamastack.model.ObservedToolServers;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.ResourceKind;
@@ -143,6 +145,7 @@ public final class StateObserver {
       }
       Future<ObservedToolServers> toolServers = pool.submit(() -> toolServers(desired, ours));
       runImages.values().forEach(f -> await(f).ifPresent(i -> byId.put(i.id(), i)));
+      ObservedSwarm swarmState = swarm == null ? null : runningHere(await(swarm), byId, pool);
       return new ObservedState(
           ours,
           networks,
@@ -154,7 +157,7 @@ public final class StateObserver {
           await(toolServers),
           neighbours(desired, await(running)),
           await(loaded),
-          swarm == null ? null : await(swarm));
+          swarmState);
     }
   }
 
@@ -218,6 +221,46 @@ public final class StateObserver {
       }
     }
     return out;
+  }
+
+  /**
+   * The services with the image each running task on this node runs (its container inspected), and
+   * those images among {@code byId}: what the lock pins and a pinned spec is compared with, as the
+   * container of the {@code docker} target is.
+   */
+  private ObservedSwarm runningHere(
+      ObservedSwarm swarm, Map<String, ObservedImage> byId, ExecutorService pool) {
+    Map<String, Future<Optional<ObservedContainer>>> containers = new LinkedHashMap<>();
+    for (ObservedService s : swarm.services()) {
+      for (ObservedTask t : s.wantedTasks()) {
+        if (t.running() && t.containerId() != null) {
+          containers.put(
+              t.containerId(), pool.submit(() -> engine.inspectContainer(t.containerId())));
+        }
+      }
+    }
+    Map<String, String> imageIds = new HashMap<>();
+    containers.forEach((id, f) -> await(f).ifPresent(c -> imageIds.put(id, c.imageId())));
+    Map<String, Future<Optional<ObservedImage>>> images = new LinkedHashMap<>();
+    for (String imageId : new LinkedHashSet<>(imageIds.values())) {
+      if (imageId != null && !byId.containsKey(imageId)) {
+        images.put(imageId, pool.submit(() -> engine.inspectImage(imageId)));
+      }
+    }
+    images.values().forEach(f -> await(f).ifPresent(i -> byId.put(i.id(), i)));
+    List<ObservedService> services = new ArrayList<>();
+    for (ObservedService s : swarm.services()) {
+      services.add(
+          s.withTasks(
+              s.tasks().stream()
+                  .map(
+                      t ->
+                          t.containerId() != null && imageIds.containsKey(t.containerId())
+                              ? t.withImageId(imageIds.get(t.containerId()))
+                              : t)
+                  .toList()));
+    }
+    return new ObservedSwarm(services, swarm.files(), swarm.others());
   }
 
   /** A task container of one of this installation's Swarm services. */

@@ -71,7 +71,7 @@ record ServiceDependent(SwarmService spec, List<ResourceKey> dependsOn, RunOverr
       reasons.addAll(
           fields.isEmpty() ? List.of("its Swarm form changed (secrets, configs, ports)") : fields);
     }
-    if (!sameImage(s.image(), observed)) {
+    if (!sameImage(s, observed)) {
       String shown = reasons.stream().anyMatch(r -> r.startsWith("image ")) ? null : s.image();
       if (shown != null) {
         reasons.add("image " + shown + " → " + spec.image());
@@ -82,9 +82,11 @@ record ServiceDependent(SwarmService spec, List<ResourceKey> dependsOn, RunOverr
 
   /**
    * Whether a service runs the desired image: the same reference, or the tag the lock pins when the
-   * local image of that tag has the pinned digest.
+   * tasks running on this node run an image with the pinned digest (the local tag alone proves
+   * nothing: {@code update} pulls it before the service moves).
    */
-  private boolean sameImage(String actual, ObservedState observed) {
+  private boolean sameImage(ObservedService s, ObservedState observed) {
+    String actual = s.image();
     if (Objects.equals(actual, spec.image())) {
       return true;
     }
@@ -93,9 +95,22 @@ record ServiceDependent(SwarmService spec, List<ResourceKey> dependsOn, RunOverr
       return false;
     }
     ImageRef ref = ImageRef.parse(actual);
-    return observed.images().values().stream()
-        .filter(i -> i.repoTags().contains(actual))
-        .anyMatch(i -> i.digestFor(ref).filter(digest::equals).isPresent());
+    List<String> running =
+        s.wantedTasks().stream()
+            .filter(t -> t.running() && t.imageId() != null)
+            .map(t -> t.imageId())
+            .toList();
+    return !running.isEmpty()
+        && running.stream()
+            .allMatch(
+                id ->
+                    observed.images().containsKey(id)
+                        && observed
+                            .images()
+                            .get(id)
+                            .digestFor(ref)
+                            .filter(digest::equals)
+                            .isPresent());
   }
 
   @Override

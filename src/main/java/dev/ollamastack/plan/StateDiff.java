@@ -24,6 +24,23 @@ import java.util.Set;
  * {@code (sensitive)}), plus resources that exist on one side only. Pure.
  */
 public final class StateDiff {
+  /** A Swarm service: missing, or the reasons of its update or scaling. */
+  private static void service(StringBuilder sb, ResourceKey key, Match match) {
+    switch (match) {
+      case Match.Missing m -> sb.append("+ ").append(key.describe()).append(" (missing)\n");
+      case Match.Changed c ->
+          c.reasons()
+              .forEach(
+                  r -> sb.append("~ ").append(key.describe()).append(": ").append(r).append('\n'));
+      case Match.NotRunning n ->
+          sb.append("~ ").append(key.describe()).append(": ").append(n.why()).append('\n');
+      case Match.Unwanted u ->
+          sb.append("~ ").append(key.describe()).append(": ").append(u.why()).append('\n');
+      case Match.Drifted d -> {}
+      case Match.InSync i -> {}
+    }
+  }
+
   private static final ObjectMapper PRETTY =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,6 +65,12 @@ public final class StateDiff {
             }
             case IMAGE, CONFIG -> {} // images follow the containers; state is not a resource here
             case CONTAINER -> container(sb, desired, observed, key, match);
+            case SECRET, SWARM_CONFIG -> {
+              if (match instanceof Match.Missing) {
+                sb.append("+ ").append(key.describe()).append(" (missing)\n");
+              }
+            }
+            case SERVICE -> service(sb, key, match);
             case TOOL_SERVERS -> {
               if (match instanceof Match.Changed c) {
                 c.reasons()

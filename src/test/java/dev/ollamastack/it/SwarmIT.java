@@ -10,6 +10,7 @@ import dev.ollamastack.testsupport.PrivateDockerd;
 import dev.ollamastack.testsupport.StandInImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,12 @@ class SwarmIT {
       assertThat(inspectService(s, "{{index .Spec.Labels \"ollama-stack.config-hash\"}}"))
           .hasSize(64);
     }
+    // rolling updates: rolled back on failure; a task holding a volume stops before its successor
+    assertThat(inspectService(NAME + "_ollama", "{{json .Spec.UpdateConfig}}"))
+        .contains("\"FailureAction\":\"rollback\"")
+        .contains("\"Order\":\"stop-first\"");
+    assertThat(inspectService(NAME + "_ollama", "{{json .Spec.RollbackConfig}}"))
+        .contains("\"Parallelism\":1");
     assertThat(
             dockerOk(
                     "network",
@@ -193,6 +200,10 @@ class SwarmIT {
         .contains("OLLAMA_KEEP_ALIVE")
         .doesNotContain("~ service " + NAME + "_webui")
         .doesNotContain("~ service " + NAME + "_mcp-proxy");
+    Cli.Result diff = run("diff");
+    assertThat(diff.out())
+        .contains("~ service " + NAME + "_ollama: env OLLAMA_KEEP_ALIVE")
+        .doesNotContain(NAME + "_webui");
     Cli.Result apply = run("apply", "--yes");
     assertThat(apply.exitCode()).as("%s", apply).isZero();
     Map<String, String> after = versions();
@@ -320,6 +331,94 @@ class SwarmIT {
     Cli.Result uninstall = cli.run("-f", gpu.toString(), "uninstall", "--force");
     assertThat(uninstall.exitCode()).as("%s", uninstall).isZero();
     assertThat(docker("service", "inspect", "swarmgpu_ollama")).isNull();
+  }
+
+  @Test
+  @Order(9)
+  void updateRollsOnlyTheServiceWhoseDigestMovedInTheRegistry() throws Exception {
+    Path data = work.resolve("registry");
+    Files.createDirectories(data);
+    Path config = work.resolve("registry.yml");
+    Files.writeString(
+        config,
+        """
+        version: 0.1
+        log: {level: warn}
+        storage: {filesystem: {rootdirectory: %s}}
+        http: {addr: 127.0.0.1:5000}
+        """
+            .formatted(data));
+    List<String> command = new ArrayList<>(dockerd.inNetns());
+    command.addAll(List.of("/usr/bin/docker-registry", "serve", config.toString()));
+    Process registry =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("registry.log").toFile())
+            .start();
+    try {
+      String v1 = publish("v1");
+      Path stack = work.resolve("update.yaml");
+      Files.writeString(
+          stack,
+          """
+          apiVersion: ollama-stack/v1
+          kind: Stack
+          metadata:
+            name: swarmupd
+          spec:
+            target: swarm
+            platform: cpu
+            services:
+              ollama: {image: "%s"}
+              webui: {enabled: false}
+              mcpProxy: {enabled: false}
+          """
+              .formatted(REGISTRY_OLLAMA));
+      Cli.Result apply = cli.run("-f", stack.toString(), "apply", "--yes");
+      assertThat(apply.exitCode()).as("%s", apply).isZero();
+      // the lock pins the digest the task runs, and pinning what runs changes nothing
+      Path lock = work.resolve("update.lock");
+      assertThat(Files.readString(lock)).contains(v1);
+      assertThat(cli.run("-f", stack.toString(), "plan", "--detailed-exitcode").exitCode())
+          .isZero();
+
+      String v2 = publish("v2");
+      assertThat(v2).isNotEqualTo(v1);
+      Cli.Result update = cli.run("-f", stack.toString(), "update", "--yes");
+      assertThat(update.exitCode()).as("%s", update).isZero();
+      assertThat(update.out()).contains("~ service swarmupd_ollama");
+      assertThat(inspectService("swarmupd_ollama", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+          .endsWith("@" + v2);
+      assertThat(Files.readString(lock)).contains(v2).doesNotContain(v1);
+      assertThat(cli.run("-f", stack.toString(), "plan", "--detailed-exitcode").exitCode())
+          .isZero();
+      assertThat(cli.run("-f", stack.toString(), "uninstall", "--force").exitCode()).isZero();
+    } finally {
+      registry.destroy();
+      registry.waitFor();
+    }
+  }
+
+  private static final String REGISTRY_OLLAMA = "127.0.0.1:5000/ollama/ollama:latest";
+
+  /**
+   * Builds a variant of the ollama stand-in and pushes it to the registry in the daemon's network
+   * namespace; returns the digest the registry serves for it now.
+   */
+  private String publish(String variant) throws Exception {
+    Path context = Files.createTempDirectory(work, "variant");
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM ollama/ollama:latest\nLABEL dev.ollamastack.test.variant=" + variant + "\n");
+    dockerOk("build", "-q", "-t", REGISTRY_OLLAMA, context.toString());
+    // the registry may still be starting: the first push retries until it answers
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> docker("push", REGISTRY_OLLAMA) != null);
+    String repoDigest =
+        dockerOk("image", "inspect", "--format", "{{index .RepoDigests 0}}", REGISTRY_OLLAMA)
+            .strip();
+    return repoDigest.substring(repoDigest.indexOf('@') + 1);
   }
 
   /** The container of a service's running task on this node. */

@@ -52,7 +52,14 @@ class SwarmPlanTest {
                   ? List.of()
                   : List.of(
                       new ObservedTask(
-                          "t-" + s.name(), "node1", "running", "running", "c1", null, s.image())),
+                          "t-" + s.name(),
+                          "node1",
+                          "running",
+                          "running",
+                          "c1",
+                          null,
+                          s.image(),
+                          null)),
               null));
     }
     List<ObservedSwarmFile> files =
@@ -162,6 +169,8 @@ class SwarmPlanTest {
     Action.UpdateService update = (Action.UpdateService) plan.actions().get(0);
     assertThat(update.spec().name()).isEqualTo("ollama-stack_ollama");
     assertThat(update.reasons()).anyMatch(r -> r.contains("OLLAMA_KEEP_ALIVE"));
+    assertThat(StateDiff.render(swarm(changed), converged(d, 1), plan.matches()))
+        .isEqualTo("~ service ollama-stack_ollama: env OLLAMA_KEEP_ALIVE: (unset) → \"24h\"\n");
   }
 
   @Test

@@ -163,7 +163,8 @@ final class DockerJavaSwarm implements SwarmEngine {
         t.getDesiredState() == null ? "unknown" : t.getDesiredState().getValue(),
         container,
         message,
-        image(t.getSpec()));
+        image(t.getSpec()),
+        null);
   }
 
   private static String image(TaskSpec spec) {
