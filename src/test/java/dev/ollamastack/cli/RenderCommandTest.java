@@ -62,7 +62,7 @@ class RenderCommandTest {
     assertThat(swarm.at("/services/webui/ports").isMissingNode()).isTrue();
     assertThat(swarm.at("/networks/demo_network/attachable").asBoolean()).isTrue();
     assertThat(text)
-        .contains("# expose: localhost publishes nothing here")
+        .contains("# expose: localhost publishes nothing on a Swarm")
         .contains("demo-webui:8080");
   }
 

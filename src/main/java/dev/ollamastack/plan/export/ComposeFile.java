@@ -12,6 +12,7 @@ import dev.ollamastack.model.HealthCheck;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.VolumeSpec;
+import dev.ollamastack.plan.render.SwarmForm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -206,32 +207,15 @@ final class ComposeFile {
     if (swarm && c.ports().stream().anyMatch(p -> !"0.0.0.0".equals(p.hostIp()))) {
       if (unpublished.isEmpty()) {
         unpublished.add(
-            "expose: localhost publishes nothing here: a Swarm publishes a port on every"
-                + " interface of every node and cannot bind 127.0.0.1. Reach the services over the"
-                + " attachable network "
-                + c.network()
-                + " (docker run --rm --network "
-                + c.network()
-                + " curlimages/curl http://"
-                + c.name()
-                + ":"
-                + c.ports().get(0).containerPort()
-                + "/), with docker exec, or through an SSH tunnel to a node running such a"
-                + " container; or set spec.expose: lan to publish through the routing mesh.");
+            SwarmForm.unpublishedNote(
+                c.network(),
+                "curlimages/curl http://"
+                    + c.name()
+                    + ":"
+                    + c.ports().get(0).containerPort()
+                    + "/"));
       }
-      c.ports()
-          .forEach(
-              p ->
-                  unpublished.add(
-                      "  "
-                          + c.service()
-                          + ": "
-                          + c.name()
-                          + ":"
-                          + p.containerPort()
-                          + " (port "
-                          + p.hostPort()
-                          + " with expose: lan)"));
+      c.ports().forEach(p -> unpublished.add(SwarmForm.unpublishedLine(c, p)));
       return;
     }
     ArrayNode ports = s.putArray("ports");

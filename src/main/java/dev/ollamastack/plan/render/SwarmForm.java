@@ -160,16 +160,7 @@ public final class SwarmForm {
         if ("0.0.0.0".equals(p.hostIp())) {
           published.add(p);
         } else {
-          unpublished.add(
-              "  "
-                  + c.service()
-                  + ": "
-                  + c.name()
-                  + ":"
-                  + p.containerPort()
-                  + " (port "
-                  + p.hostPort()
-                  + " with expose: lan)");
+          unpublished.add(unpublishedLine(c, p));
         }
       }
       List<String> constraints = new ArrayList<>();
@@ -218,20 +209,41 @@ public final class SwarmForm {
               canonical));
     }
     if (!unpublished.isEmpty()) {
-      String network = desired.network().name();
       notes.add(
-          "expose: localhost publishes nothing on a Swarm (it publishes a port on every interface"
-              + " of every node and cannot bind 127.0.0.1). Reach the services over the attachable"
-              + " network "
-              + network
-              + " (docker run --rm --network "
-              + network
-              + " IMAGE-WITH-CURL curl http://<name>:<port>/), with docker exec into a task, or"
-              + " through an SSH tunnel to a node; or set spec.expose: lan to publish through the"
-              + " routing mesh:");
+          unpublishedNote(desired.network().name(), "IMAGE-WITH-CURL curl http://<name>:<port>/"));
       notes.addAll(unpublished);
     }
     return new SwarmDesired(services, List.copyOf(files.values()), notes, problems);
+  }
+
+  /**
+   * Why {@code expose: localhost} publishes nothing on a Swarm, and how to reach the services:
+   * {@code example} is what runs on the attachable network.
+   */
+  public static String unpublishedNote(String network, String example) {
+    return "expose: localhost publishes nothing on a Swarm (it publishes a port on every interface"
+        + " of every node and cannot bind 127.0.0.1). Reach the services over the attachable"
+        + " network "
+        + network
+        + " (docker run --rm --network "
+        + network
+        + " "
+        + example
+        + "), with docker exec into a task, or through an SSH tunnel to a node; or set"
+        + " spec.expose: lan to publish through the routing mesh:";
+  }
+
+  /** One port {@code expose: localhost} leaves unpublished on a Swarm. */
+  public static String unpublishedLine(ContainerSpec c, PortBinding p) {
+    return "  "
+        + c.service()
+        + ": "
+        + c.name()
+        + ":"
+        + p.containerPort()
+        + " (port "
+        + p.hostPort()
+        + " with expose: lan)";
   }
 
   /** The labels of a secret or config: the installation's, and the component it is for. */
