@@ -7,17 +7,14 @@ import java.util.List;
  *
  * @param services the services of this installation, with their tasks
  * @param files its secrets and configs
- * @param others services of other installations whose names clash with ours: never touched
  */
-public record ObservedSwarm(
-    List<ObservedService> services, List<ObservedSwarmFile> files, List<String> others) {
+public record ObservedSwarm(List<ObservedService> services, List<ObservedSwarmFile> files) {
   public ObservedSwarm {
     services = List.copyOf(services);
     files = List.copyOf(files);
-    others = List.copyOf(others);
   }
 
-  public static final ObservedSwarm EMPTY = new ObservedSwarm(List.of(), List.of(), List.of());
+  public static final ObservedSwarm EMPTY = new ObservedSwarm(List.of(), List.of());
 
   public java.util.Optional<ObservedService> service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -260,7 +260,7 @@ public final class StateObserver {
                               : t)
                   .toList()));
     }
-    return new ObservedSwarm(services, swarm.files(), swarm.others());
+    return new ObservedSwarm(services, swarm.files());
   }
 
   /** A task container of one of this installation's Swarm services. */
@@ -275,8 +275,7 @@ public final class StateObserver {
    */
   private ObservedSwarm swarm(DesiredState desired) {
     Map<String, String> mine = Map.of(Labels.INSTALLATION, desired.installation());
-    return new ObservedSwarm(
-        engine.swarm().listServices(mine), engine.swarm().listFiles(mine), List.of());
+    return new ObservedSwarm(engine.swarm().listServices(mine), engine.swarm().listFiles(mine));
   }
 
   /** What Ollama holds in memory: asked only when the stack preloads models. */

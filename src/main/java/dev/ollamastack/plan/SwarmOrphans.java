@@ -74,13 +74,6 @@ final class SwarmOrphans {
               + "): remove it with 'ollama-stack uninstall --target docker' first (its volumes"
               + " are kept, and the Swarm services mount them), then apply again");
     }
-    for (String other : observed.swarmOrEmpty().others()) {
-      out.add(
-          "service "
-              + other
-              + " belongs to another installation or to no installation: rename this one"
-              + " (metadata.name) or remove that service");
-    }
     return out;
   }
 }

@@ -77,7 +77,7 @@ class SwarmPlanTest {
             Set.of(),
             List.of(),
             null)
-        .withSwarm(new ObservedSwarm(services, files, List.of()));
+        .withSwarm(new ObservedSwarm(services, files));
   }
 
   @Test
