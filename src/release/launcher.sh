@@ -4,8 +4,10 @@
 set -euo pipefail
 ROOT=$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")
 JAR=$ROOT/lib/ollama-stack.jar
-# JVM log lines go to stderr, never stdout; CDS chatter is off (see docs/startup.md).
-JVM=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
+# C1 only and the serial collector (see docs/startup.md); JVM log lines go to stderr, never
+# stdout; CDS chatter is off.
+JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+  -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
 
 java_major() { # feature version from the runtime's release file (starting a JVM to ask is slow)
   local release line v=0
