@@ -4,8 +4,10 @@
 set -euo pipefail
 ROOT=$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")
 JAR=$ROOT/lib/ollama-stack.jar
-# JVM log lines go to stderr, never stdout; CDS chatter is off (see docs/startup.md).
-JVM=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
+# C1 only and the serial collector (see docs/startup.md); JVM log lines go to stderr, never
+# stdout; CDS chatter is off.
+LOG=(-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
+JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${LOG[@]}")
 
 java_major() { # feature version from the runtime's release file (starting a JVM to ask is slow)
   local release line v=0
@@ -22,7 +24,19 @@ java_major() { # feature version from the runtime's release file (starting a JVM
 # Java 25+: no 300 ms wait at exit for threads parked in native code (as ./ollama-stack does).
 exit_flags() { [ "$(java_major "$1")" -ge 25 ] && echo -XX:UserThreadWaitAttemptsAtExit=0 || true; }
 
+# `--version` alone: the three classes of lib/ollama-stack-version.jar, not the big jar nor its
+# archive (as ./ollama-stack does from target/classes; docs/startup.md).
+version_only() {
+  [ "$#" -eq 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; } \
+    && [ -f "$ROOT/lib/ollama-stack-version.jar" ]
+}
+version() {
+  exec "$1" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${LOG[@]}" \
+    -cp "$ROOT/lib/ollama-stack-version.jar" dev.ollamastack.cli.VersionLines
+}
+
 if [ -x "$ROOT/runtime/bin/java" ]; then
+  version_only "$@" && version "$ROOT/runtime/bin/java"
   # The class-data-sharing archive was trained at build time for exactly this runtime and jar.
   # shellcheck disable=SC2046 # one flag or none
   exec "$ROOT/runtime/bin/java" -XX:SharedArchiveFile="$ROOT/lib/ollama-stack.jsa" "${JVM[@]}" \
@@ -31,6 +45,7 @@ if [ -x "$ROOT/runtime/bin/java" ]; then
 fi
 for java in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)"; do
   if [ -n "$java" ] && [ -x "$java" ] && [ "$(java_major "$java")" -ge 21 ]; then
+    version_only "$@" && version "$java"
     # shellcheck disable=SC2046
     exec "$java" "${JVM[@]}" $(exit_flags "$java") -Dollamastack.runtime=system -jar "$JAR" "$@"
   fi

@@ -19,12 +19,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,7 +70,38 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
       // training without Docker still covers everything else
     }
     runReadOnlyCommands();
+    loadTheRest();
     return 0;
+  }
+
+  /**
+   * Packages whose classes are loaded (not initialised) at the end, so the archive holds them even
+   * where the runs above did not go: what {@code status} needs of containers that exist (inspect,
+   * exec, stats, probes) is not on a fresh machine's path, nor {@code apply}'s, {@code backup}'s.
+   * The JVM links them when it writes the archive; loading a class runs none of its code.
+   */
+  private static final List<String> ARCHIVED_PACKAGES =
+      List.of("dev/ollamastack/", "com/github/dockerjava/api/", "com/github/dockerjava/core/");
+
+  private static void loadTheRest() {
+    ClassLoader loader = CdsTrainingCommand.class.getClassLoader();
+    URL jar = CdsTrainingCommand.class.getProtectionDomain().getCodeSource().getLocation();
+    try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
+      file.stream()
+          .map(JarEntry::getName)
+          .filter(n -> n.endsWith(".class") && ARCHIVED_PACKAGES.stream().anyMatch(n::startsWith))
+          .forEach(n -> load(n.substring(0, n.length() - ".class".length()), loader));
+    } catch (IOException | URISyntaxException | RuntimeException notAJar) {
+      // run from a classes directory (tests): the launcher trains on the jar alone
+    }
+  }
+
+  private static void load(String path, ClassLoader loader) {
+    try {
+      Class.forName(path.replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      // a class of an optional dependency that is not shipped: not archived, never needed
+    }
   }
 
   private static final List<List<String>> READ_ONLY =

@@ -20,7 +20,7 @@ public final class Main {
 
   public static void main(String[] args) {
     if (printVersion(args, System.out)) {
-      System.exit(0);
+      Runtime.getRuntime().halt(0); // as VersionLines.main
     }
     // Before logging starts: every line of stdout and stderr, slf4j's included, is masked.
     Redactor redactor = new Redactor();
@@ -66,10 +66,7 @@ public final class Main {
     if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
       return false;
     }
-    for (String line : new VersionProvider().getVersion()) {
-      out.println(line);
-    }
-    out.flush();
+    VersionLines.print(out);
     return true;
   }
 

@@ -18,6 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Open WebUI reaches Ollama: the models it lists are the ones Ollama lists.
@@ -73,39 +76,43 @@ final class WebuiOllamaCheck {
     if (!w.running()) {
       return EndToEndCheck.skip(WEBUI_OLLAMA, "webui is not running", null);
     }
-    List<String> expected = ollamaModels(w.ollamaFromHost());
-    String note;
-    boolean refused = false;
     if (w.adminKey() == null || w.hostUrl() == null) {
-      note =
+      String note =
           w.adminKey() == null
               ? "its /ollama proxy needs a user: no WEBUI_ADMIN_API_KEY is stored"
               : "webui publishes no port";
-    } else {
-      ProxyAnswer a = askProxy(w.hostUrl(), w.adminKey());
-      switch (a) {
-        case ProxyAnswer.Listed l -> {
-          if (expected != null && !expected.isEmpty()) {
-            return compare(expected, l.models(), w.ollamaUrl());
-          }
-          if (expected == null && !l.models().isEmpty()) {
-            return EndToEndCheck.pass(
-                WEBUI_OLLAMA,
-                "Open WebUI lists " + count(l.models().size()) + " through its /ollama proxy");
-          }
-          note =
-              l.models().isEmpty()
-                  ? "its /ollama proxy lists no models, also its answer when it reaches no Ollama"
-                  : "Ollama lists no models yet, so the list of its /ollama proxy proves nothing";
-        }
-        case ProxyAnswer.Refused r -> {
-          refused = true;
-          note = "Open WebUI refused WEBUI_ADMIN_API_KEY (HTTP " + r.status() + ")";
-        }
-        case ProxyAnswer.NoAnswer n -> note = "its /ollama proxy did not answer: " + n.why();
-      }
+      // Ollama's own list and the container's view are independent: asked at once, the check
+      // costs the command inside the container, not the sum (status waits for the slowest check)
+      FutureTask<List<String>> ollamas = new FutureTask<>(() -> ollamaModels(w.ollamaFromHost()));
+      Thread.ofVirtual().start(ollamas);
+      return inside(w, () -> await(ollamas), note, false);
     }
-    return inside(w, expected, note, refused);
+    List<String> expected = ollamaModels(w.ollamaFromHost());
+    String note;
+    boolean refused = false;
+    ProxyAnswer a = askProxy(w.hostUrl(), w.adminKey());
+    switch (a) {
+      case ProxyAnswer.Listed l -> {
+        if (expected != null && !expected.isEmpty()) {
+          return compare(expected, l.models(), w.ollamaUrl());
+        }
+        if (expected == null && !l.models().isEmpty()) {
+          return EndToEndCheck.pass(
+              WEBUI_OLLAMA,
+              "Open WebUI lists " + count(l.models().size()) + " through its /ollama proxy");
+        }
+        note =
+            l.models().isEmpty()
+                ? "its /ollama proxy lists no models, also its answer when it reaches no Ollama"
+                : "Ollama lists no models yet, so the list of its /ollama proxy proves nothing";
+      }
+      case ProxyAnswer.Refused r -> {
+        refused = true;
+        note = "Open WebUI refused WEBUI_ADMIN_API_KEY (HTTP " + r.status() + ")";
+      }
+      case ProxyAnswer.NoAnswer n -> note = "its /ollama proxy did not answer: " + n.why();
+    }
+    return inside(w, () -> expected, note, refused);
   }
 
   /** Every model Ollama lists must be in webui's list (it may list more: other connections). */
@@ -168,7 +175,8 @@ final class WebuiOllamaCheck {
   }
 
   /** From inside the webui container, where Open WebUI connects from. */
-  private EndToEndCheck inside(Webui w, List<String> expected, String note, boolean refused) {
+  private EndToEndCheck inside(
+      Webui w, Supplier<List<String>> expected, String note, boolean refused) {
     String url = trim(w.ollamaUrl()) + "/api/tags";
     ExecResult r;
     try {
@@ -183,7 +191,7 @@ final class WebuiOllamaCheck {
           "not checked: Docker could not run a command in webui: " + e.getMessage(),
           "run 'ollama-stack check' again; see 'ollama-stack status'");
     }
-    return insideVerdict(r, url, expected, note, refused);
+    return insideVerdict(r, url, expected.get(), note, refused);
   }
 
   /** The verdict of the in-container route, from what {@code curl} printed. */
@@ -255,6 +263,17 @@ final class WebuiOllamaCheck {
       }
     }
     return out;
+  }
+
+  private static List<String> await(FutureTask<List<String>> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      return null; // ollamaModels answers null itself for what it can catch
+    }
   }
 
   /** Ollama's own list, from the host; {@code null} when it cannot be asked. */

@@ -4,12 +4,15 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineFactory;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Connects to the engine the {@code docker} CLI would use ({@code DOCKER_HOST}, else the current
@@ -85,11 +88,28 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     return config.build();
   }
 
+  /**
+   * A local socket file ({@code unix://}, {@code npipe://}) never speaks TLS, yet docker-java
+   * builds a TLS strategy for every client, and without a context of ours that is the JVM's default
+   * one: the CA store read and parsed, and the public-suffix list, on every run. An uninitialised
+   * context is never used there (and would fail loudly if it were).
+   */
+  private static final SSLConfig NO_TLS_ON_A_SOCKET_FILE =
+      DockerJavaEngineFactory::socketFileContext;
+
+  static SSLContext socketFileContext() throws NoSuchAlgorithmException {
+    return SSLContext.getInstance("TLS");
+  }
+
+  static boolean socketFile(DockerEndpoint endpoint) {
+    return endpoint.host().startsWith("unix://") || endpoint.host().startsWith("npipe://");
+  }
+
   private static DockerHttpClient http(DockerEndpoint endpoint, DefaultDockerClientConfig config) {
     // No response timeout: log follows, pulls and builds legitimately stay silent for minutes.
     return new ZerodepDockerHttpClient.Builder()
         .dockerHost(URI.create(endpoint.host()))
-        .sslConfig(config.getSSLConfig())
+        .sslConfig(socketFile(endpoint) ? NO_TLS_ON_A_SOCKET_FILE : config.getSSLConfig())
         .connectionTimeout(CONNECT_TIMEOUT)
         .maxConnections(32)
         .build();

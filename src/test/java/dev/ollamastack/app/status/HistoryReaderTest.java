@@ -34,4 +34,35 @@ class HistoryReaderTest {
             + "{\"time\":\"not a time\"}\n");
     assertThat(HistoryReader.last(file).outcome()).isEqualTo("converged");
   }
+
+  static String entry(String day, String outcome) {
+    return "{\"time\":\"2026-01-"
+        + day
+        + "T00:00:00Z\",\"outcome\":\""
+        + outcome
+        + "\",\"actions\":1,\"failed\":0}\n";
+  }
+
+  @Test
+  void aLongHistoryShowsItsLastEntry() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    StringBuilder text = new StringBuilder();
+    while (text.length() < 3 * HistoryReader.TAIL_BYTES) {
+      text.append(entry("01", "failed"));
+    }
+    text.append(entry("09", "converged"));
+    Files.writeString(file, text);
+    assertThat(HistoryReader.last(file).time()).isEqualTo(Instant.parse("2026-01-09T00:00:00Z"));
+  }
+
+  @Test
+  void anEntryBeforeALongDamagedEndIsStillFound() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    StringBuilder text = new StringBuilder(entry("02", "converged"));
+    while (text.length() < 2 * HistoryReader.TAIL_BYTES) {
+      text.append("\u00e9garbage that is not JSON\n");
+    }
+    Files.writeString(file, text);
+    assertThat(HistoryReader.last(file).time()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+  }
 }
