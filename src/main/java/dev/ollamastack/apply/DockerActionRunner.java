@@ -66,10 +66,7 @@ public final class DockerActionRunner implements ActionRunner {
           removeQuietly(r.id());
           yield done("removed");
         }
-        case Action.RemoveNetwork n -> {
-          engine.removeNetwork(n.networkName());
-          yield done("removed");
-        }
+        case Action.RemoveNetwork n -> removeNetwork(n);
         case Action.RemoveVolume v -> {
           engine.removeVolume(v.volumeName());
           yield done("removed");
@@ -188,6 +185,36 @@ public final class DockerActionRunner implements ActionRunner {
     ModelPullProgress bytes = new ModelPullProgress(progress);
     new OllamaClient(m.ollamaUrl()).pull(m.model(), bytes::accept);
     return done("pulled");
+  }
+
+  /**
+   * Removes a network. After Swarm services were removed, their endpoints may stay attached for a
+   * moment (the Swarm releases them on its own time): then the removal waits for them to go, up to
+   * the readiness timeout. Anything else attached (a container of another installation) fails at
+   * once, with Docker's error.
+   */
+  private Outcome removeNetwork(Action.RemoveNetwork n) {
+    boolean afterServices =
+        n.dependsOn().stream()
+            .anyMatch(k -> k.kind() == dev.ollamastack.model.ResourceKind.SERVICE);
+    long deadline = System.nanoTime() + readyTimeout.toNanos();
+    while (true) {
+      try {
+        engine.removeNetwork(n.networkName());
+        return done("removed");
+      } catch (EngineException e) {
+        boolean endpoints = e.getMessage() != null && e.getMessage().contains("active endpoints");
+        if (!afterServices || !endpoints || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while removing " + n.networkName(), e);
+      }
+    }
   }
 
   /** A reference already gone is what was asked; one still in use is a failure to report. */

@@ -83,8 +83,10 @@ public final class ControllerLease implements AutoCloseable {
     }
     try {
       byte[] bytes = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-      channel.truncate(0);
+      // Written over the old record, then cut to length: the file is never empty while watched
+      // (a reader parses the first JSON object, and reads again while a write is half done).
       channel.write(ByteBuffer.wrap(bytes), 0);
+      channel.truncate(bytes.length);
     } catch (IOException e) {
       // status then shows less; watching goes on
     }
@@ -111,7 +113,19 @@ public final class ControllerLease implements AutoCloseable {
         probe.release();
         return Optional.empty();
       }
-      return Optional.of(parse(Files.readString(file)));
+      // Held: watching. Its record may be half written this very moment: read it again then.
+      for (int attempt = 0; ; attempt++) {
+        Optional<Watcher> w = parse(Files.readString(file));
+        if (w.isPresent() || attempt >= 50) {
+          return Optional.of(w.orElse(new Watcher(0, null, null, null)));
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.of(new Watcher(0, null, null, null));
+        }
+      }
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -119,16 +133,21 @@ public final class ControllerLease implements AutoCloseable {
     }
   }
 
-  private static Watcher parse(String text) {
+  /** The record, or empty while it is being written (no complete object with a pid yet). */
+  private static Optional<Watcher> parse(String text) {
     try {
       var n = JSON.readTree(text);
-      return new Watcher(
-          n.path("pid").asLong(0),
-          n.hasNonNull("started") ? Instant.parse(n.get("started").asText()) : null,
-          n.hasNonNull("lastPass") ? Instant.parse(n.get("lastPass").asText()) : null,
-          n.hasNonNull("lastResult") ? n.get("lastResult").asText() : null);
+      if (n == null || n.path("pid").asLong(0) == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Watcher(
+              n.path("pid").asLong(0),
+              n.hasNonNull("started") ? Instant.parse(n.get("started").asText()) : null,
+              n.hasNonNull("lastPass") ? Instant.parse(n.get("lastPass").asText()) : null,
+              n.hasNonNull("lastResult") ? n.get("lastResult").asText() : null));
     } catch (IOException | RuntimeException e) {
-      return new Watcher(0, null, null, null); // being written: held, so watching all the same
+      return Optional.empty();
     }
   }
 
