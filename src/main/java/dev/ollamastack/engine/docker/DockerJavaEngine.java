@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -46,14 +48,20 @@ public final class DockerJavaEngine implements DockerEngine {
   private final ContainerOutput output;
   private final CgroupStats cgroups;
   private final RegistryDigests registry;
+  private final EngineReads reads;
+  // The engine's info, asked as soon as the client exists (every command that connects asks it
+  // first); the first info() takes this answer, later ones ask again.
+  private volatile FutureTask<EngineInfo> earlyInfo;
   private final VolumeHelpers helpers;
   private final Inspections inspections;
   private final EventStream events;
   private final DockerJavaSwarm swarm;
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
-  DockerJavaEngine(DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry) {
+  DockerJavaEngine(
+      DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry, EngineReads reads) {
     this.endpoint = endpoint;
+    this.reads = reads;
     this.docker = docker;
     this.registry = registry;
     this.failures = new Failures(endpoint);
@@ -68,17 +76,29 @@ public final class DockerJavaEngine implements DockerEngine {
         endpoint.host().startsWith("unix://")
             ? new CgroupStats(Path.of("/sys/fs/cgroup"), CPU_WINDOW, CgroupStats.hostMemory())
             : null;
+    FutureTask<EngineInfo> info = new FutureTask<>(reads::info);
+    this.earlyInfo = info;
+    Thread.ofVirtual().name("docker-info").start(info);
   }
 
   /** Also tells a Docker engine from anything else answering at its address. */
   @Override
   public EngineInfo info() {
-    try {
-      docker.pingCmd().exec();
-      return DtoMapper.info(endpoint, docker.infoCmd().exec(), docker.versionCmd().exec());
-    } catch (RuntimeException e) {
-      throw failures.identify("info", e);
+    FutureTask<EngineInfo> early = earlyInfo;
+    if (early != null) {
+      earlyInfo = null;
+      try {
+        return early.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new EngineException("info: " + e.getCause(), 0, e.getCause());
+      } catch (InterruptedException e) {
+        throw failures.interrupted("info", e);
+      }
     }
+    return reads.info();
   }
 
   @Override
@@ -89,16 +109,7 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public List<ObservedContainer> listContainers(Map<String, String> labels) {
     return failures.call(
-        "list containers",
-        () ->
-            docker
-                .listContainersCmd()
-                .withShowAll(true)
-                .withFilter("label", LabelFilter.of(labels))
-                .exec()
-                .stream()
-                .map(DtoMapper::container)
-                .toList());
+        "list containers", () -> reads.listContainers(true, "label", LabelFilter.of(labels)));
   }
 
   /** Docker's name filter is an unanchored regex ({@code web} matches {@code my-webui}). */
@@ -111,45 +122,24 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "list containers",
         () ->
-            docker.listContainersCmd().withShowAll(true).withNameFilter(names).exec().stream()
-                .map(DtoMapper::container)
+            reads.listContainers(true, "name", names).stream()
                 .filter(c -> wanted.contains(c.name()))
                 .toList());
   }
 
   @Override
   public List<ObservedContainer> listRunningContainers() {
-    return failures.call(
-        "list containers",
-        () ->
-            docker.listContainersCmd().withShowAll(false).exec().stream()
-                .map(DtoMapper::container)
-                .toList());
+    return failures.call("list containers", () -> reads.listContainers(false, null, List.of()));
   }
 
   @Override
   public List<ObservedNetwork> listNetworks(Map<String, String> labels) {
-    return failures.call(
-        "list networks",
-        () ->
-            docker.listNetworksCmd().withFilter("label", LabelFilter.of(labels)).exec().stream()
-                .map(DtoMapper::network)
-                .toList());
+    return failures.call("list networks", () -> reads.listNetworks(LabelFilter.of(labels)));
   }
 
   @Override
   public List<ObservedVolume> listVolumes(Map<String, String> labels) {
-    return failures.call(
-        "list volumes",
-        () -> {
-          var volumes =
-              docker
-                  .listVolumesCmd()
-                  .withFilter("label", LabelFilter.of(labels))
-                  .exec()
-                  .getVolumes();
-          return volumes == null ? List.of() : volumes.stream().map(DtoMapper::volume).toList();
-        });
+    return failures.call("list volumes", () -> reads.listVolumes(LabelFilter.of(labels)));
   }
 
   @Override
@@ -157,11 +147,7 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "inspect container " + idOrName,
         () -> {
-          try {
-            return Optional.of(DtoMapper.container(docker.inspectContainerCmd(idOrName).exec()));
-          } catch (NotFoundException e) {
-            return Optional.empty();
-          }
+          return reads.inspectContainer(idOrName);
         });
   }
 
@@ -191,11 +177,7 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "inspect image " + reference,
         () -> {
-          try {
-            return Optional.of(DtoMapper.image(docker.inspectImageCmd(reference).exec()));
-          } catch (NotFoundException e) {
-            return Optional.empty();
-          }
+          return reads.inspectImage(reference);
         });
   }
 

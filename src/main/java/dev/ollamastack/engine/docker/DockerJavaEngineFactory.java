@@ -9,10 +9,17 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineFactory;
 import java.net.URI;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * Connects to the engine the {@code docker} CLI would use ({@code DOCKER_HOST}, else the current
@@ -55,10 +62,12 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     DockerEndpoint endpoint = endpoint();
     DefaultDockerClientConfig config = config(endpoint);
     DockerHttpClient http = http(endpoint, config);
+    Failures failures = new Failures(endpoint);
     return new DockerJavaEngine(
         endpoint,
         DockerClientImpl.getInstance(config, http),
-        new RegistryDigests(http, config, new Failures(endpoint)));
+        new RegistryDigests(http, config, failures),
+        new EngineReads(http, config.getObjectMapper(), endpoint, failures));
   }
 
   /**
@@ -91,14 +100,56 @@ public final class DockerJavaEngineFactory implements EngineFactory {
   /**
    * A local socket file ({@code unix://}, {@code npipe://}) never speaks TLS, yet docker-java
    * builds a TLS strategy for every client, and without a context of ours that is the JVM's default
-   * one: the CA store read and parsed, and the public-suffix list, on every run. An uninitialised
-   * context is never used there (and would fail loudly if it were).
+   * one: the CA store read and parsed on every run. Even {@code SSLContext.getInstance} loads the
+   * JSSE provider (~5 ms in a fresh JVM). This context is no provider's and refuses every use, so a
+   * use would fail loudly.
    */
   private static final SSLConfig NO_TLS_ON_A_SOCKET_FILE =
       DockerJavaEngineFactory::socketFileContext;
 
-  static SSLContext socketFileContext() throws NoSuchAlgorithmException {
-    return SSLContext.getInstance("TLS");
+  static SSLContext socketFileContext() {
+    return new SSLContext(new NoTls(), null, "none") {};
+  }
+
+  private static final class NoTls extends SSLContextSpi {
+    private static IllegalStateException refused() {
+      return new IllegalStateException("a Docker socket file never speaks TLS");
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+      throw refused();
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      throw refused();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      throw refused();
+    }
   }
 
   static boolean socketFile(DockerEndpoint endpoint) {

@@ -1,0 +1,458 @@
+package dev.ollamastack.engine.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.ollamastack.engine.EngineException;
+import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.NotAnEngineException;
+import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerState;
+import dev.ollamastack.model.Mount;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedContainer.Endpoint;
+import dev.ollamastack.model.ObservedContainer.Wiring;
+import dev.ollamastack.model.ObservedImage;
+import dev.ollamastack.model.ObservedNetwork;
+import dev.ollamastack.model.ObservedVolume;
+import dev.ollamastack.model.PortBinding;
+import dev.ollamastack.model.RestartPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read calls every command makes (info and version, the list calls, container and image
+ * inspects) sent through docker-java's transport and read as JSON trees into our records.
+ *
+ * <p>docker-java's command layer binds each answer to its DTO beans, and in a fresh JVM Jackson
+ * first builds a bean deserializer per DTO class by reflection ({@code Info} alone has ~80
+ * properties, an inspect's {@code HostConfig} ~70): the largest single cost of a no-op {@code plan}
+ * after the JVM's own start (docs/startup.md). A tree costs one generic deserializer. What is read
+ * here is what {@link DtoMapper} and {@link WiringMapper} read of the beans, field for field;
+ * {@code EngineReadsTest} holds the two to the same answers. Writes keep docker-java's commands.
+ */
+final class EngineReads {
+  private static final Comparator<PortBinding> PORT_ORDER =
+      Comparator.comparingInt(PortBinding::containerPort)
+          .thenComparingInt(PortBinding::hostPort)
+          .thenComparing(PortBinding::hostIp, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private final DockerHttpClient http;
+  private final ObjectMapper json;
+  private final DockerEndpoint endpoint;
+  private final Failures failures;
+
+  EngineReads(
+      DockerHttpClient http, ObjectMapper json, DockerEndpoint endpoint, Failures failures) {
+    this.http = http;
+    this.json = json;
+    this.endpoint = endpoint;
+    this.failures = failures;
+  }
+
+  /** {@code GET /version} then {@code GET /info}; anything but the Engine API's JSON is refused. */
+  EngineInfo info() {
+    try {
+      JsonNode version = identified(get("/version"));
+      JsonNode info = identified(get("/info"));
+      return info(endpoint, info, version);
+    } catch (RuntimeException e) {
+      throw failures.identify("info", e);
+    }
+  }
+
+  List<ObservedContainer> listContainers(boolean all, String filterKey, List<String> values) {
+    StringBuilder path = new StringBuilder("/containers/json");
+    String sep = "?";
+    if (all) {
+      path.append("?all=1");
+      sep = "&";
+    }
+    if (filterKey != null) {
+      path.append(sep).append("filters=").append(filters(filterKey, values));
+    }
+    JsonNode list = ok("list containers", get(path.toString()));
+    List<ObservedContainer> out = new ArrayList<>();
+    list.forEach(c -> out.add(listedContainer(c)));
+    return out;
+  }
+
+  List<ObservedNetwork> listNetworks(List<String> labels) {
+    JsonNode list =
+        ok(
+            "list networks",
+            get("/networks" + (labels.isEmpty() ? "" : "?filters=" + filters("label", labels))));
+    List<ObservedNetwork> out = new ArrayList<>();
+    list.forEach(n -> out.add(network(n)));
+    return out;
+  }
+
+  List<ObservedVolume> listVolumes(List<String> labels) {
+    JsonNode answer =
+        ok(
+            "list volumes",
+            get("/volumes" + (labels.isEmpty() ? "" : "?filters=" + filters("label", labels))));
+    List<ObservedVolume> out = new ArrayList<>();
+    array(answer.get("Volumes")).forEach(v -> out.add(volume(v)));
+    return out;
+  }
+
+  Optional<ObservedContainer> inspectContainer(String idOrName) {
+    Answer a = get("/containers/" + idOrName + "/json");
+    if (a.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(inspectedContainer(ok("inspect container " + idOrName, a)));
+  }
+
+  Optional<ObservedImage> inspectImage(String reference) {
+    Answer a = get("/images/" + reference + "/json");
+    if (a.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(image(ok("inspect image " + reference, a)));
+  }
+
+  // ---- mapping (each as DtoMapper/WiringMapper read the beans) ----
+
+  static ObservedNetwork network(JsonNode n) {
+    return new ObservedNetwork(
+        text(n, "Id"), text(n, "Name"), text(n, "Driver"), strings(n.get("Labels")));
+  }
+
+  static ObservedVolume volume(JsonNode v) {
+    return new ObservedVolume(text(v, "Name"), text(v, "Mountpoint"), strings(v.get("Labels")));
+  }
+
+  static ObservedImage image(JsonNode i) {
+    return new ObservedImage(text(i, "Id"), list(i.get("RepoTags")), list(i.get("RepoDigests")));
+  }
+
+  static EngineInfo info(DockerEndpoint endpoint, JsonNode info, JsonNode version) {
+    JsonNode runtimes = info.get("Runtimes");
+    List<String> names = new ArrayList<>();
+    if (runtimes != null && runtimes.isObject()) {
+      runtimes.fieldNames().forEachRemaining(names::add);
+      names.sort(Comparator.naturalOrder());
+    }
+    String serverVersion = text(version, "Version");
+    return new EngineInfo(
+        endpoint.host(),
+        endpoint.context(),
+        serverVersion != null ? serverVersion : text(info, "ServerVersion"),
+        text(version, "ApiVersion"),
+        text(info, "OperatingSystem"),
+        text(info, "Driver"),
+        text(info, "DockerRootDir"),
+        info.path("NCPU").asInt(0),
+        info.path("MemTotal").asLong(0),
+        List.copyOf(names),
+        text(info, "Architecture"),
+        text(info, "CgroupDriver"));
+  }
+
+  /** A list entry: health and exit code from its status text, as {@link DtoMapper} reads it. */
+  static ObservedContainer listedContainer(JsonNode c) {
+    String status = text(c, "Status") == null ? "" : text(c, "Status");
+    JsonNode names = c.get("Names");
+    String name =
+        names != null && names.isArray() && !names.isEmpty() ? names.get(0).asText() : null;
+    Set<PortBinding> ports = new LinkedHashSet<>();
+    for (JsonNode p : array(c.get("Ports"))) {
+      JsonNode pub = p.get("PublicPort");
+      JsonNode priv = p.get("PrivatePort");
+      if (number(pub) && number(priv) && "tcp".equals(text(p, "Type"))) {
+        ports.add(new PortBinding(text(p, "IP"), pub.asInt(), priv.asInt()));
+      }
+    }
+    Map<String, Endpoint> networks = new LinkedHashMap<>();
+    object(c.path("NetworkSettings").get("Networks"))
+        .forEach((n, v) -> networks.put(n, new Endpoint(text(v, "NetworkID"), null)));
+    List<Mount> mounts = new ArrayList<>();
+    for (JsonNode m : array(c.get("Mounts"))) {
+      mount(text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
+          .ifPresent(mounts::add);
+    }
+    return new ObservedContainer(
+        text(c, "Id"),
+        stripSlash(name),
+        text(c, "Image"),
+        text(c, "ImageID"),
+        ContainerState.of(text(c, "State")),
+        DtoMapper.healthFromStatus(status),
+        DtoMapper.exitCodeFromStatus(status),
+        strings(c.get("Labels")),
+        ports.stream().sorted(PORT_ORDER).toList(),
+        null,
+        0,
+        new Wiring(networks, mounts, null, null, null));
+  }
+
+  static ObservedContainer inspectedContainer(JsonNode r) {
+    JsonNode state = r.get("State");
+    JsonNode config = r.get("Config");
+    JsonNode host = r.get("HostConfig");
+    boolean hasState = state != null && state.isObject();
+    JsonNode health = hasState ? state.get("Health") : null;
+    JsonNode exit = hasState ? state.get("ExitCode") : null;
+    boolean hasConfig = config != null && config.isObject();
+    boolean hasHost = host != null && host.isObject();
+    JsonNode restartCount = r.get("RestartCount");
+    return new ObservedContainer(
+        text(r, "Id"),
+        stripSlash(text(r, "Name")),
+        hasConfig ? text(config, "Image") : null,
+        text(r, "Image"),
+        ContainerState.of(hasState ? text(state, "Status") : null),
+        ContainerHealth.of(health != null && health.isObject() ? text(health, "Status") : null),
+        number(exit) ? exit.asInt() : null,
+        hasConfig ? strings(config.get("Labels")) : null,
+        hasHost ? bindings(host.get("PortBindings")) : List.of(),
+        hasState ? DtoMapper.instant(text(state, "StartedAt")) : null,
+        number(restartCount) ? restartCount.asInt() : 0,
+        wiring(r, config, host));
+  }
+
+  private static Wiring wiring(JsonNode r, JsonNode config, JsonNode host) {
+    Map<String, Endpoint> networks = new LinkedHashMap<>();
+    object(r.path("NetworkSettings").get("Networks"))
+        .forEach(
+            (n, v) -> {
+              List<String> aliases = list(v.get("Aliases"));
+              networks.put(
+                  n, new Endpoint(text(v, "NetworkID"), aliases == null ? List.of() : aliases));
+            });
+    List<Mount> mounts = new ArrayList<>();
+    for (JsonNode m : array(r.get("Mounts"))) {
+      mount(text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
+          .ifPresent(mounts::add);
+    }
+    Map<String, String> env = null;
+    JsonNode vars = config == null ? null : config.get("Env");
+    if (vars != null && vars.isArray()) {
+      env = new LinkedHashMap<>();
+      for (JsonNode v : vars) {
+        String kv = v.asText();
+        int eq = kv.indexOf('=');
+        env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+      }
+    }
+    if (host == null || !host.isObject()) {
+      return new Wiring(networks, mounts, null, null, null, env);
+    }
+    JsonNode policy = host.get("RestartPolicy");
+    String policyName = policy == null || !policy.isObject() ? null : text(policy, "Name");
+    return new Wiring(
+        networks,
+        mounts,
+        restartPolicy(policyName),
+        host.path("Memory").asLong(0),
+        host.path("NanoCpus").asLong(0),
+        env);
+  }
+
+  /** {@code HostConfig.PortBindings}: TCP ports bound to a numeric host port. */
+  private static List<PortBinding> bindings(JsonNode bindings) {
+    List<PortBinding> out = new ArrayList<>();
+    object(bindings)
+        .forEach(
+            (key, list) -> {
+              int slash = key.indexOf('/');
+              String protocol = slash < 0 ? "tcp" : key.substring(slash + 1);
+              if (!protocol.equalsIgnoreCase("tcp") || !list.isArray()) {
+                return;
+              }
+              int port = Integer.parseInt(slash < 0 ? key : key.substring(0, slash));
+              for (JsonNode b : list) {
+                String spec = text(b, "HostPort");
+                if (spec != null && spec.matches("\\d+")) {
+                  String ip = text(b, "HostIp");
+                  out.add(
+                      new PortBinding(
+                          ip == null || ip.isEmpty() ? "0.0.0.0" : ip,
+                          Integer.parseInt(spec),
+                          port));
+                }
+              }
+            });
+    return out.stream().distinct().sorted(PORT_ORDER).toList();
+  }
+
+  private static Optional<Mount> mount(
+      String volumeName, String source, String target, Boolean rw) {
+    if (target == null) {
+      return Optional.empty();
+    }
+    boolean readOnly = Boolean.FALSE.equals(rw);
+    if (volumeName != null && !volumeName.isEmpty()) {
+      return Optional.of(new Mount(Mount.Kind.VOLUME, volumeName, target, readOnly));
+    }
+    if (source == null || source.isEmpty()) {
+      return Optional.empty(); // tmpfs and the like: nothing the stack mounts
+    }
+    return Optional.of(new Mount(Mount.Kind.BIND, source, target, readOnly));
+  }
+
+  /** Docker's name ({@code ""} means "no"), or null for one we do not know. */
+  private static RestartPolicy restartPolicy(String name) {
+    if (name == null || name.isEmpty()) {
+      return RestartPolicy.NO;
+    }
+    for (RestartPolicy r : RestartPolicy.values()) {
+      if (r.dockerName().equals(name)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  // ---- JSON helpers: Docker omits fields freely, and sends null for empty lists and maps ----
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n == null ? null : n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static boolean number(JsonNode n) {
+    return n != null && n.isNumber();
+  }
+
+  private static Boolean bool(JsonNode n) {
+    return n == null || !n.isBoolean() ? null : n.booleanValue();
+  }
+
+  private static Iterable<JsonNode> array(JsonNode n) {
+    return n != null && n.isArray() ? n : List.of();
+  }
+
+  private static Map<String, JsonNode> object(JsonNode n) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    if (n != null && n.isObject()) {
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private static List<String> list(JsonNode n) {
+    if (n == null || !n.isArray()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static Map<String, String> strings(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    n.fields()
+        .forEachRemaining(
+            e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+    return out;
+  }
+
+  private static String stripSlash(String name) {
+    return name != null && name.startsWith("/") ? name.substring(1) : name;
+  }
+
+  // ---- transport ----
+
+  /** A status and its body parsed as JSON (null when the body is empty). */
+  record Answer(int status, JsonNode body) {}
+
+  private Answer get(String path) {
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(path)
+            .build();
+    try (DockerHttpClient.Response r = http.execute(request);
+        InputStream body = r.getBody()) {
+      byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+      int status = r.getStatusCode();
+      if (bytes.length == 0) {
+        return new Answer(status, null);
+      }
+      if (!looksLikeJson(bytes)) { // an HTML page, a banner: kept as text, for the message
+        return new Answer(status, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)));
+      }
+      return new Answer(status, json.readTree(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (!Character.isWhitespace(b)) {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
+  }
+
+  /** The body of a 2xx answer, else the daemon's refusal as an {@link EngineException}. */
+  private static JsonNode ok(String what, Answer a) {
+    if (a.status() >= 200 && a.status() < 300 && a.body() != null) {
+      return a.body();
+    }
+    String message =
+        a.body() == null
+            ? ""
+            : a.body().isTextual() ? a.body().asText() : a.body().path("message").asText("");
+    throw new EngineException(
+        what + ": " + (message.isEmpty() ? "HTTP " + a.status() : message), a.status(), null);
+  }
+
+  /** The first answers also tell a Docker engine from anything else listening at its address. */
+  private JsonNode identified(Answer a) {
+    if (a.status() == 200 && a.body() != null && a.body().isObject()) {
+      return a.body();
+    }
+    boolean daemonBody = a.body() != null && a.body().isObject() && a.body().has("message");
+    if (!daemonBody) {
+      String body = a.body() == null ? "" : a.body().asText();
+      boolean html = body.contains("<html") || body.contains("<HTML") || body.contains("<!DOCTYPE");
+      throw new NotAnEngineException(
+          endpoint.host(),
+          endpoint.context(),
+          a.status() == 200
+              ? "its answers are not Docker's JSON"
+              : "HTTP " + a.status() + (html ? " with an HTML page" : ""));
+    }
+    throw new EngineException("info: " + a.body().path("message").asText(), a.status(), null);
+  }
+
+  private static String filters(String key, List<String> values) {
+    StringBuilder s = new StringBuilder("{\"").append(key).append("\":[");
+    for (int i = 0; i < values.size(); i++) {
+      s.append(i == 0 ? "" : ",").append('"');
+      for (char ch : values.get(i).toCharArray()) {
+        if (ch == '"' || ch == '\\') {
+          s.append('\\');
+        }
+        s.append(ch);
+      }
+      s.append('"');
+    }
+    return encode(s.append("]}").toString());
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
