@@ -140,6 +140,13 @@ public interface DockerEngine extends AutoCloseable {
   Optional<ContainerStats> stats(String id);
 
   /**
+   * Starts the window over which the next {@link #stats} of {@code id} measures its CPU rate, so
+   * that window can pass while other work is done (an engine that cannot read the counters at once
+   * ignores it).
+   */
+  default void startCpuWindow(String id) {}
+
+  /**
    * Runs a short command inside a running container and waits for it ({@code docker exec}), e.g.
    * {@code curl -fsS http://host.docker.internal:11434/api/version} in the webui container to check
    * that Ollama is reachable from inside the stack network.

@@ -94,7 +94,7 @@ class ArchitectureTest {
    * Tests reach Docker through the {@code DockerEngine} port; what they need beyond it (image tags,
    * exec, labelled containers made by hand) lives in one test-support package, the counterpart of
    * {@code engine.docker}. The adapter's own tests may hold it to what docker-java reads of the
-   * same answers ({@code EngineReadsTest}).
+   * same answers ({@code EngineCallsTest}).
    */
   @Test
   void testCodeImportsDockerJavaOnlyInTestSupport() {

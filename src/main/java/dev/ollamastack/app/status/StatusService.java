@@ -16,6 +16,7 @@ import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.health.EndToEndTargets;
 import dev.ollamastack.health.McpToolsCheck;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
 import dev.ollamastack.model.ObservedModel;
@@ -52,9 +53,17 @@ public final class StatusService {
 
   /** Observes the installation of {@code loaded}; Docker down throws (exit 4). */
   public StatusReport status(LoadedStack loaded, DockerEngine engine) {
-    PlannedStack p =
-        new Reconciler(ctx, new PlatformResolver(ctx.host()))
-            .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
+    // The CPU window of each running container starts now and passes while the plan is made.
+    Thread windows =
+        Thread.ofVirtual().name("cpu-windows").start(() -> startCpuWindows(loaded, engine));
+    PlannedStack p;
+    try {
+      p =
+          new Reconciler(ctx, new PlatformResolver(ctx.host()))
+              .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
+    } finally {
+      join(windows);
+    }
     Map<String, ContainerSpec> specs = new LinkedHashMap<>();
     p.desired().containers().forEach(c -> specs.put(c.name(), c));
     Map<String, Future<LiveFacts>> pending = new LinkedHashMap<>();
@@ -111,6 +120,24 @@ public final class StatusService {
           checks,
           HistoryReader.last(p.stateDir().resolve("history.jsonl")),
           clock.instant());
+    }
+  }
+
+  private static void startCpuWindows(LoadedStack loaded, DockerEngine engine) {
+    try {
+      engine.listContainers(Map.of(Labels.INSTALLATION, loaded.spec().name())).stream()
+          .filter(ObservedContainer::running)
+          .forEach(c -> engine.startCpuWindow(c.id()));
+    } catch (RuntimeException e) {
+      // only a head start: without it each sample opens its own window
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

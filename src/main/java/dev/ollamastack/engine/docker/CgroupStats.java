@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPU and memory of a container read from its cgroup on this host, when the daemon is local. The
@@ -20,6 +22,7 @@ final class CgroupStats {
   private final Path root;
   private final Duration window;
   private final long hostMemory;
+  private final Map<String, Start> started = new ConcurrentHashMap<>();
 
   CgroupStats(Path root, Duration window, long hostMemory) {
     this.root = root;
@@ -41,15 +44,36 @@ final class CgroupStats {
     return 0;
   }
 
+  /**
+   * Reads the CPU counter now: the next {@link #sample} of this container measures from here, and
+   * waits only for what is left of the window.
+   */
+  void startWindow(String containerId) {
+    Layout.find(root, containerId)
+        .ifPresent(
+            l -> {
+              OptionalLong cpu = l.cpuNanos();
+              if (cpu.isPresent()) {
+                started.put(containerId, new Start(cpu.getAsLong(), System.nanoTime()));
+              }
+            });
+  }
+
+  private record Start(long cpuNanos, long at) {}
+
   Optional<ContainerStats> sample(String containerId) {
     Optional<Layout> found = Layout.find(root, containerId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Layout l = found.get();
-    OptionalLong cpu0 = l.cpuNanos();
-    long t0 = System.nanoTime();
-    sleep(window);
+    Start start = started.remove(containerId);
+    OptionalLong cpu0 = start == null ? l.cpuNanos() : OptionalLong.of(start.cpuNanos());
+    long t0 = start == null ? System.nanoTime() : start.at();
+    long left = window.toNanos() - (System.nanoTime() - t0);
+    if (left > 0) {
+      sleep(Duration.ofNanos(left));
+    }
     OptionalLong cpu1 = l.cpuNanos();
     long t1 = System.nanoTime();
     OptionalLong mem = l.memoryUsed();

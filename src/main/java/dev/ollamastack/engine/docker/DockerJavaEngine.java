@@ -48,7 +48,7 @@ public final class DockerJavaEngine implements DockerEngine {
   private final ContainerOutput output;
   private final CgroupStats cgroups;
   private final RegistryDigests registry;
-  private final EngineReads reads;
+  private final EngineCalls reads;
   // The engine's info, asked as soon as the client exists (every command that connects asks it
   // first); the first info() takes this answer, later ones ask again.
   private volatile FutureTask<EngineInfo> earlyInfo;
@@ -59,7 +59,7 @@ public final class DockerJavaEngine implements DockerEngine {
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(
-      DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry, EngineReads reads) {
+      DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry, EngineCalls reads) {
     this.endpoint = endpoint;
     this.reads = reads;
     this.docker = docker;
@@ -211,8 +211,7 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
     return failures.call(
-        "exec in container " + containerId,
-        () -> ContainerExec.run(docker, containerId, cmd, timeout));
+        "exec in container " + containerId, () -> reads.exec(containerId, cmd, timeout));
   }
 
   @Override
@@ -354,6 +353,13 @@ public final class DockerJavaEngine implements DockerEngine {
   public AutoCloseable events(
       Map<String, String> labels, Consumer<EngineEvent> onEvent, Consumer<RuntimeException> onEnd) {
     return events.follow(labels, onEvent, onEnd);
+  }
+
+  @Override
+  public void startCpuWindow(String id) {
+    if (cgroups != null) {
+      cgroups.startWindow(id);
+    }
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class DockerJavaEngineFactory implements EngineFactory {
         endpoint,
         DockerClientImpl.getInstance(config, http),
         new RegistryDigests(http, config, failures),
-        new EngineReads(http, config.getObjectMapper(), endpoint, failures));
+        new EngineCalls(http, config.getObjectMapper(), endpoint, failures));
   }
 
   /**

@@ -35,6 +35,19 @@ class CgroupStatsTest {
   }
 
   @Test
+  void aWindowStartedEarlierCountsWhatTheCounterDidSince() throws Exception {
+    Path usage = root.resolve("cpuacct/docker/" + ID + "/cpuacct.usage");
+    write(usage, "1000000\n");
+    write(root.resolve("memory/docker/" + ID + "/memory.usage_in_bytes"), "1048576\n");
+    CgroupStats stats = new CgroupStats(root, Duration.ofMillis(1), 8 * GIB);
+    stats.startWindow(ID);
+    write(usage, "900000000000\n"); // 900 s of CPU since the window started
+    assertThat(stats.sample(ID).orElseThrow().cpuPercent()).isPositive();
+    // the start is used once: the next sample opens a window of its own
+    assertThat(stats.sample(ID).orElseThrow().cpuPercent()).isZero();
+  }
+
+  @Test
   void cgroupV2SystemdScopeReadsUsageAndLimit() throws Exception {
     Path g = root.resolve("system.slice/docker-" + ID + ".scope");
     write(g.resolve("cpu.stat"), "usage_usec 5000\nuser_usec 3000\n");

@@ -9,6 +9,7 @@ import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.EngineUnavailableException;
+import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.LogLine;
 import dev.ollamastack.engine.LogOptions;
 import dev.ollamastack.engine.PullProgress;
@@ -99,6 +100,47 @@ class DockerJavaEngineIT {
     } finally {
       DockerCli.tryRun("rm", "-f", id);
     }
+  }
+
+  @Test
+  void execReturnsOutputAndExitCodeAndStopsWaitingAtItsTimeout() {
+    String id =
+        DockerCli.run(
+            "run",
+            "-d",
+            "--init",
+            "--label",
+            Labels.INSTALLATION + "=" + installation,
+            "--entrypoint",
+            "sh",
+            StandInImages.ollama(),
+            "-c",
+            "sleep 600");
+    ExecResult ok =
+        engine.exec(
+            id, List.of("sh", "-c", "echo out; echo err >&2; exit 3"), Duration.ofSeconds(30));
+    assertThat(ok.exitCode()).isEqualTo(3);
+    assertThat(ok.output()).contains("out\n").contains("err\n");
+    // more than one frame's worth, and more than the 64 KiB kept
+    ExecResult big =
+        engine.exec(
+            id, List.of("sh", "-c", "yes 0123456789 | head -c 200000"), Duration.ofSeconds(30));
+    assertThat(big.exitCode()).isZero();
+    assertThat(big.output()).hasSize(64 * 1024).startsWith("0123456789\n0123456789\n");
+    // a missing program: Docker's runtime answers 126 (a shell would say 127)
+    assertThat(engine.exec(id, List.of("no-such-command"), Duration.ofSeconds(30)).exitCode())
+        .isIn(126, 127);
+    // the command never ends by itself: only the timeout can end the wait
+    assertThatThrownBy(() -> engine.exec(id, List.of("sleep", "600"), Duration.ofSeconds(1)))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("did not finish within 1s");
+    DockerCli.run("stop", "-t", "0", id);
+    assertThatThrownBy(() -> engine.exec(id, List.of("true"), Duration.ofSeconds(30)))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("exec in container " + id)
+        .hasMessageContaining("is not running")
+        .extracting(e -> ((EngineException) e).status())
+        .isEqualTo(409);
   }
 
   @Test

@@ -2,10 +2,12 @@ package dev.ollamastack.engine.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ollamastack.engine.EngineException;
 import dev.ollamastack.engine.EngineInfo;
+import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.NotAnEngineException;
 import dev.ollamastack.model.ContainerHealth;
 import dev.ollamastack.model.ContainerState;
@@ -18,11 +20,13 @@ import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.model.RestartPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,19 +35,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read calls every command makes (info and version, the list calls, container and image
- * inspects) sent through docker-java's transport and read as JSON trees into our records.
+ * inspects), and {@code docker exec}, sent through docker-java's transport and read as JSON trees
+ * into our records.
  *
  * <p>docker-java's command layer binds each answer to its DTO beans, and in a fresh JVM Jackson
  * first builds a bean deserializer per DTO class by reflection ({@code Info} alone has ~80
  * properties, an inspect's {@code HostConfig} ~70): the largest single cost of a no-op {@code plan}
  * after the JVM's own start (docs/startup.md). A tree costs one generic deserializer. What is read
  * here is what {@link DtoMapper} and {@link WiringMapper} read of the beans, field for field;
- * {@code EngineReadsTest} holds the two to the same answers. Writes keep docker-java's commands.
+ * {@code EngineCallsTest} holds the two to the same answers. An exec (status's and the health
+ * checks' commands inside containers) is three small calls whose docker-java commands cost ~60 ms
+ * on first use. Writes keep docker-java's commands.
  */
-final class EngineReads {
+final class EngineCalls {
   private static final Comparator<PortBinding> PORT_ORDER =
       Comparator.comparingInt(PortBinding::containerPort)
           .thenComparingInt(PortBinding::hostPort)
@@ -54,7 +62,7 @@ final class EngineReads {
   private final DockerEndpoint endpoint;
   private final Failures failures;
 
-  EngineReads(
+  EngineCalls(
       DockerHttpClient http, ObjectMapper json, DockerEndpoint endpoint, Failures failures) {
     this.http = http;
     this.json = json;
@@ -123,6 +131,80 @@ final class EngineReads {
       return Optional.empty();
     }
     return Optional.of(image(ok("inspect image " + reference, a)));
+  }
+
+  /** Output beyond this is dropped: exec is for short checks, not for streaming. */
+  private static final int MAX_OUTPUT = 64 * 1024;
+
+  /**
+   * {@code docker exec}: create, start attached (stdout and stderr multiplexed in one answer, read
+   * to its end), read the exit code. A command still running after {@code timeout} is abandoned:
+   * its answer is closed, and the failure says so.
+   */
+  ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+    String what = "exec in container " + containerId;
+    ObjectNode create = json.createObjectNode();
+    create.put("AttachStdout", true).put("AttachStderr", true).put("Tty", false);
+    cmd.forEach(create.putArray("Cmd")::add);
+    String execId = text(ok(what, post("/containers/" + containerId + "/exec", create)), "Id");
+    ObjectNode start = json.createObjectNode().put("Detach", false).put("Tty", false);
+    StringBuilder out = new StringBuilder();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    DockerHttpClient.Response r =
+        http.execute(request("POST", "/exec/" + execId + "/start", start));
+    Thread watchdog =
+        Thread.ofVirtual()
+            .name("exec-timeout")
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(timeout);
+                    timedOut.set(true);
+                    r.close();
+                  } catch (InterruptedException finished) {
+                    // the command ended first
+                  }
+                });
+    try (r;
+        InputStream body = r.getBody()) {
+      if (r.getStatusCode() >= 300) {
+        ok(what, answer(r.getStatusCode(), body.readAllBytes()));
+      }
+      readFrames(body, out);
+    } catch (IOException | RuntimeException e) {
+      if (!timedOut.get()) {
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      }
+    } finally {
+      watchdog.interrupt();
+    }
+    if (timedOut.get()) {
+      throw new EngineException(
+          "command " + cmd.get(0) + " did not finish within " + timeout.toSeconds() + "s");
+    }
+    JsonNode code = ok(what, get("/exec/" + execId + "/json")).get("ExitCode");
+    return new ExecResult(number(code) ? code.asInt() : -1, out.toString());
+  }
+
+  /** Docker's multiplexed stream: an 8-byte header (stream, 0, 0, 0, size) before each frame. */
+  static void readFrames(InputStream in, StringBuilder out) throws IOException {
+    byte[] header = new byte[8];
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    while (in.readNBytes(header, 0, 8) == 8) {
+      int size =
+          ((header[4] & 0xff) << 24)
+              | ((header[5] & 0xff) << 16)
+              | ((header[6] & 0xff) << 8)
+              | (header[7] & 0xff);
+      byte[] payload = in.readNBytes(size);
+      if (text.size() < MAX_OUTPUT) {
+        text.write(payload, 0, Math.min(payload.length, MAX_OUTPUT - text.size()));
+      }
+      if (payload.length < size) {
+        break;
+      }
+    }
+    out.append(text.toString(StandardCharsets.UTF_8));
   }
 
   // ---- mapping (each as DtoMapper/WiringMapper read the beans) ----
@@ -375,25 +457,45 @@ final class EngineReads {
   record Answer(int status, JsonNode body) {}
 
   private Answer get(String path) {
-    DockerHttpClient.Request request =
+    return call(request("GET", path, null));
+  }
+
+  private Answer post(String path, JsonNode body) {
+    return call(request("POST", path, body));
+  }
+
+  private DockerHttpClient.Request request(String method, String path, JsonNode body) {
+    DockerHttpClient.Request.Builder b =
         DockerHttpClient.Request.builder()
-            .method(DockerHttpClient.Request.Method.GET)
-            .path(path)
-            .build();
+            .method(DockerHttpClient.Request.Method.valueOf(method))
+            .path(path);
+    if (body != null) {
+      try {
+        b.putHeader("Content-Type", "application/json").bodyBytes(json.writeValueAsBytes(body));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return b.build();
+  }
+
+  private Answer call(DockerHttpClient.Request request) {
     try (DockerHttpClient.Response r = http.execute(request);
         InputStream body = r.getBody()) {
-      byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
-      int status = r.getStatusCode();
-      if (bytes.length == 0) {
-        return new Answer(status, null);
-      }
-      if (!looksLikeJson(bytes)) { // an HTML page, a banner: kept as text, for the message
-        return new Answer(status, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)));
-      }
-      return new Answer(status, json.readTree(bytes));
+      return answer(r.getStatusCode(), body == null ? new byte[0] : body.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Answer answer(int status, byte[] bytes) throws IOException {
+    if (bytes.length == 0) {
+      return new Answer(status, null);
+    }
+    if (!looksLikeJson(bytes)) { // an HTML page, a banner: kept as text, for the message
+      return new Answer(status, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)));
+    }
+    return new Answer(status, json.readTree(bytes));
   }
 
   private static boolean looksLikeJson(byte[] bytes) {

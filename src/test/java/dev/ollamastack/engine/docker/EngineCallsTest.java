@@ -25,13 +25,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EngineReads} reads the JSON trees of the Engine API into what {@link DtoMapper} and {@link
+ * {@link EngineCalls} reads the JSON trees of the Engine API into what {@link DtoMapper} and {@link
  * WiringMapper} make of docker-java's beans for the same answer. The fixtures are answers of a real
  * daemon (20.10, API 1.41; secrets in the environment redacted): the bench stack's three
  * containers, the same stack run by docker-compose (a bind mount, health checks), an exited
  * container and one with a tmpfs, a UDP port, a restart policy with retries and a memory limit.
  */
-class EngineReadsTest {
+class EngineCallsTest {
   private static final ObjectMapper DOCKER_JAVA =
       DefaultDockerClientConfig.createDefaultConfigBuilder().build().getObjectMapper();
   private static final DockerEndpoint ENDPOINT =
@@ -45,7 +45,7 @@ class EngineReadsTest {
             .map(DtoMapper::container)
             .toList();
     List<ObservedContainer> actual = new ArrayList<>();
-    DOCKER_JAVA.readTree(json).forEach(c -> actual.add(EngineReads.listedContainer(c)));
+    DOCKER_JAVA.readTree(json).forEach(c -> actual.add(EngineCalls.listedContainer(c)));
     assertThat(actual).hasSize(8).isEqualTo(expected);
     ObservedContainer exited = byName(actual, "fx-exited");
     assertThat(exited.state()).isEqualTo(ContainerState.EXITED);
@@ -62,7 +62,7 @@ class EngineReadsTest {
     List<ObservedContainer> actual = new ArrayList<>();
     for (JsonNode c : DOCKER_JAVA.readTree(json)) {
       expected.add(DtoMapper.container(DOCKER_JAVA.treeToValue(c, InspectContainerResponse.class)));
-      actual.add(EngineReads.inspectedContainer(DOCKER_JAVA.readTree(c.toString())));
+      actual.add(EngineCalls.inspectedContainer(DOCKER_JAVA.readTree(c.toString())));
     }
     assertThat(actual).hasSize(8).isEqualTo(expected);
     ObservedContainer tmpfs = byName(actual, "fx-tmpfs");
@@ -89,7 +89,7 @@ class EngineReadsTest {
                 + "\"NetworkSettings\":{\"Networks\":null},\"Status\":null}",
             "{\"Id\":\"c\",\"Names\":[],\"Ports\":[{\"PrivatePort\":80,\"Type\":\"tcp\"}],"
                 + "\"Labels\":{\"k\":\"\"},\"Mounts\":[{\"Destination\":\"/x\"}]}")) {
-      assertThat(EngineReads.listedContainer(DOCKER_JAVA.readTree(json)))
+      assertThat(EngineCalls.listedContainer(DOCKER_JAVA.readTree(json)))
           .isEqualTo(DtoMapper.container(DOCKER_JAVA.readValue(json, Container.class)));
     }
     for (String json :
@@ -104,7 +104,7 @@ class EngineReadsTest {
                 + "{\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"8080\"},"
                 + "{\"HostIp\":\"::\",\"HostPort\":\"8080\"}],\"53/udp\":[{\"HostIp\":\"\","
                 + "\"HostPort\":\"53\"}]},\"RestartPolicy\":{\"Name\":\"sometimes\"}}}")) {
-      assertThat(EngineReads.inspectedContainer(DOCKER_JAVA.readTree(json)))
+      assertThat(EngineCalls.inspectedContainer(DOCKER_JAVA.readTree(json)))
           .isEqualTo(
               DtoMapper.container(DOCKER_JAVA.readValue(json, InspectContainerResponse.class)));
     }
@@ -114,7 +114,7 @@ class EngineReadsTest {
   void networksVolumesAndImagesAreWhatDockerJavaMakesOfThem() throws IOException {
     byte[] networks = fixture("networks.json");
     List<Object> actual = new ArrayList<>();
-    DOCKER_JAVA.readTree(networks).forEach(n -> actual.add(EngineReads.network(n)));
+    DOCKER_JAVA.readTree(networks).forEach(n -> actual.add(EngineCalls.network(n)));
     assertThat(actual)
         .isNotEmpty()
         .isEqualTo(
@@ -124,7 +124,7 @@ class EngineReadsTest {
 
     byte[] volumes = fixture("volumes.json");
     actual.clear();
-    DOCKER_JAVA.readTree(volumes).get("Volumes").forEach(v -> actual.add(EngineReads.volume(v)));
+    DOCKER_JAVA.readTree(volumes).get("Volumes").forEach(v -> actual.add(EngineCalls.volume(v)));
     assertThat(actual)
         .isNotEmpty()
         .isEqualTo(
@@ -136,7 +136,7 @@ class EngineReadsTest {
     actual.clear();
     List<Object> expected = new ArrayList<>();
     for (JsonNode i : DOCKER_JAVA.readTree(images)) {
-      actual.add(EngineReads.image(i));
+      actual.add(EngineCalls.image(i));
       expected.add(DtoMapper.image(DOCKER_JAVA.treeToValue(i, InspectImageResponse.class)));
     }
     assertThat(actual).hasSize(2).isEqualTo(expected);
@@ -147,7 +147,7 @@ class EngineReadsTest {
     byte[] info = fixture("info.json");
     byte[] version = fixture("version.json");
     var actual =
-        EngineReads.info(ENDPOINT, DOCKER_JAVA.readTree(info), DOCKER_JAVA.readTree(version));
+        EngineCalls.info(ENDPOINT, DOCKER_JAVA.readTree(info), DOCKER_JAVA.readTree(version));
     assertThat(actual)
         .isEqualTo(
             DtoMapper.info(
@@ -159,12 +159,37 @@ class EngineReadsTest {
     assertThat(actual.cpus()).isPositive();
   }
 
+  @Test
+  void execOutputIsReadFromDockersMultiplexedFrames() throws IOException {
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    frame(stream, 1, "out\n");
+    frame(stream, 2, "err\n");
+    frame(stream, 1, "");
+    frame(stream, 1, "done");
+    StringBuilder out = new StringBuilder();
+    EngineCalls.readFrames(new java.io.ByteArrayInputStream(stream.toByteArray()), out);
+    assertThat(out).hasToString("out\nerr\ndone");
+    // a stream cut inside a frame keeps what arrived
+    byte[] cut = java.util.Arrays.copyOf(stream.toByteArray(), stream.size() - 2);
+    StringBuilder partial = new StringBuilder();
+    EngineCalls.readFrames(new java.io.ByteArrayInputStream(cut), partial);
+    assertThat(partial).hasToString("out\nerr\ndo");
+  }
+
+  private static void frame(java.io.ByteArrayOutputStream s, int stream, String text) {
+    byte[] p = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    s.write(stream);
+    s.writeBytes(new byte[] {0, 0, 0});
+    s.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(p.length).array());
+    s.writeBytes(p);
+  }
+
   private static ObservedContainer byName(List<ObservedContainer> all, String name) {
     return all.stream().filter(c -> name.equals(c.name())).findFirst().orElseThrow();
   }
 
   private static byte[] fixture(String name) throws IOException {
-    try (InputStream in = EngineReadsTest.class.getResourceAsStream("/engine-json/" + name)) {
+    try (InputStream in = EngineCallsTest.class.getResourceAsStream("/engine-json/" + name)) {
       return in.readAllBytes();
     }
   }
