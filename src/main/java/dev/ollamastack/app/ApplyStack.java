@@ -125,21 +125,9 @@ public final class ApplyStack {
    */
   public Result run(Request req, Confirmation confirmation, ApplyListener listener) {
     Reconciler reconciler = new Reconciler(ctx, platforms);
-    try (EarlyEngine early = EarlyEngine.connect(ctx.engines())) {
-      LoadedStack loaded = reconciler.load(req.file());
-      listener.loaded(loaded);
-      return run(req, confirmation, listener, reconciler, loaded, early.engine());
-    }
-  }
-
-  private Result run(
-      Request req,
-      Confirmation confirmation,
-      ApplyListener listener,
-      Reconciler reconciler,
-      LoadedStack loaded,
-      DockerEngine connected) {
-    try (DockerEngine engine = connected) {
+    LoadedStack loaded = reconciler.load(req.file());
+    listener.loaded(loaded);
+    try (DockerEngine engine = ctx.engines().connect()) {
       engine.info(); // exit 4 before anything else when Docker is down
       ApplyIntent intent = req.intent();
       PlannedStack planned =

@@ -2,49 +2,42 @@ package dev.ollamastack.app;
 
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineFactory;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The Docker connection of a command, made on a virtual thread while the stack file loads and is
- * checked: building docker-java's client and asking the engine's info (which the engine adapter
- * starts at once) cost about as much as loading the file, and neither needs the other. Nothing
- * changes in what the user sees: a broken stack file is still reported first (exit 3), and a Docker
- * that is down or a broken context only when {@link #engine()} is asked (exit 4).
+ * An {@link EngineFactory} that starts its first connection at once, on a virtual thread: for a
+ * command that talks to Docker, {@code Main} makes it before picocli builds the command's model and
+ * the stack file is loaded and checked. Building docker-java's client and asking the engine's info
+ * (which the adapter starts as soon as it is connected) cost about as much as those, and neither
+ * needs the other. The first {@link #connect()} hands that connection over; later ones connect as
+ * usual. Nothing changes in what a user sees: the command still connects only after the stack file
+ * loaded (a broken file is exit 3 first), and a Docker that is down or a broken context is reported
+ * when it does (exit 4).
  */
-public final class EarlyEngine implements AutoCloseable {
-  private final FutureTask<DockerEngine> connecting;
-  private boolean handedOver;
+public final class EarlyEngine implements EngineFactory {
+  private final EngineFactory engines;
+  private final FutureTask<DockerEngine> first;
+  private final AtomicBoolean handedOver = new AtomicBoolean();
 
-  private EarlyEngine(FutureTask<DockerEngine> connecting) {
-    this.connecting = connecting;
+  private EarlyEngine(EngineFactory engines) {
+    this.engines = engines;
+    this.first = new FutureTask<>(engines::connect);
   }
 
-  /** Starts connecting through {@code engines}. */
-  public static EarlyEngine connect(EngineFactory engines) {
-    FutureTask<DockerEngine> task = new FutureTask<>(engines::connect);
-    Thread.ofVirtual().name("docker-connect").start(task);
-    return new EarlyEngine(task);
+  /** Starts connecting through {@code engines} now. */
+  public static EarlyEngine start(EngineFactory engines) {
+    EarlyEngine e = new EarlyEngine(engines);
+    Thread.ofVirtual().name("docker-connect").start(e.first);
+    return e;
   }
 
-  /** The connected engine, which the caller now owns and closes; the connect's failure if any. */
-  public DockerEngine engine() {
-    handedOver = true;
-    return Futures.await(connecting);
-  }
-
-  /** Closes the engine when it was never handed over (the stack file did not load). */
+  /** The connection started early the first time (its failure, if it failed), then new ones. */
   @Override
-  public void close() {
-    if (handedOver) {
-      return;
+  public DockerEngine connect() {
+    if (handedOver.compareAndSet(false, true)) {
+      return Futures.await(first);
     }
-    try {
-      connecting.get().close(); // connecting reads local files only: this wait is short
-    } catch (ExecutionException | RuntimeException e) {
-      // it never connected: nothing to close
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return engines.connect();
   }
 }

@@ -1,11 +1,9 @@
 package dev.ollamastack.cli;
 
-import dev.ollamastack.app.EarlyEngine;
 import dev.ollamastack.app.PlanRequest;
 import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
-import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
@@ -29,27 +27,21 @@ final class DiffCommand extends CommandSupport implements Callable<Integer> {
   @Override
   public Integer call() {
     Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
-    try (EarlyEngine early = EarlyEngine.connect(context().engines())) {
-      var loaded = reconciler.load(globals().file());
-      try (DockerEngine engine = early.engine()) {
-        return diff(reconciler, loaded, engine);
+    var loaded = reconciler.load(globals().file());
+    try (DockerEngine engine = context().engines().connect()) {
+      PlannedStack p =
+          reconciler.plan(
+              loaded,
+              new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
+              engine);
+      String diff = StateDiff.render(p.desired(), p.observed(), p.plan().matches());
+      if (diff.isEmpty()) {
+        out().println("No differences: the stack matches the desired state.");
+        return 0;
       }
+      out().print(diff);
+      out().flush();
+      return detailedExitCode ? ExitCode.CHANGES.code() : 0;
     }
-  }
-
-  private int diff(Reconciler reconciler, LoadedStack loaded, DockerEngine engine) {
-    PlannedStack p =
-        reconciler.plan(
-            loaded,
-            new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
-            engine);
-    String diff = StateDiff.render(p.desired(), p.observed(), p.plan().matches());
-    if (diff.isEmpty()) {
-      out().println("No differences: the stack matches the desired state.");
-      return 0;
-    }
-    out().print(diff);
-    out().flush();
-    return detailedExitCode ? ExitCode.CHANGES.code() : 0;
   }
 }

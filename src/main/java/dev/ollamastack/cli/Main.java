@@ -1,8 +1,10 @@
 package dev.ollamastack.cli;
 
 import dev.ollamastack.app.AppContext;
+import dev.ollamastack.app.EarlyEngine;
 import dev.ollamastack.app.host.SystemHostProbe;
 import dev.ollamastack.config.Redactor;
+import dev.ollamastack.engine.EngineFactory;
 import dev.ollamastack.engine.docker.DockerJavaEngineFactory;
 import dev.ollamastack.health.EndToEnd;
 import java.io.PrintStream;
@@ -28,13 +30,17 @@ public final class Main {
     System.setErr(masked(System.err, redactor));
     configureLogging(Arrays.asList(args).contains("--verbose"));
     Map<String, String> env = System.getenv();
+    EngineFactory engines = new DockerJavaEngineFactory(env);
+    if (Subcommands.connectsAtOnce(args)) {
+      engines = EarlyEngine.start(engines);
+    }
     AppContext context =
         new AppContext(
             env,
             Path.of("").toAbsolutePath(),
             AppContext.defaultStateHome(env),
             Tty.isTerminal(0),
-            new DockerJavaEngineFactory(env),
+            engines,
             new SystemHostProbe(env),
             redactor,
             EndToEnd.REAL);

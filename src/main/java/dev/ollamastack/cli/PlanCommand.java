@@ -1,12 +1,10 @@
 package dev.ollamastack.cli;
 
-import dev.ollamastack.app.EarlyEngine;
 import dev.ollamastack.app.PlanRequest;
 import dev.ollamastack.app.PlannedStack;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.app.SavedPlans;
-import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.model.ExitCode;
 import dev.ollamastack.plan.Overrides;
@@ -43,36 +41,30 @@ final class PlanCommand extends CommandSupport implements Callable<Integer> {
       SavedPlans.checkWritable(out);
     }
     Reconciler reconciler = new Reconciler(context(), new PlatformResolver(context().host()));
-    try (EarlyEngine early = EarlyEngine.connect(context().engines())) {
-      var loaded = reconciler.load(globals().file());
-      PlanPrinter.warnings(err(), loaded);
-      try (DockerEngine engine = early.engine()) {
-        return plan(reconciler, loaded, engine, out);
+    var loaded = reconciler.load(globals().file());
+    PlanPrinter.warnings(err(), loaded);
+    try (DockerEngine engine = context().engines().connect()) {
+      PlannedStack planned =
+          reconciler.plan(
+              loaded,
+              new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
+              engine);
+      if (output.text()) {
+        PlanPrinter.print(out(), err(), planned, color());
+      } else {
+        output.printDocument(out(), SavedPlans.document(planned));
       }
+      if (out != null) {
+        SavedPlans.write(planned, out);
+        err()
+            .println(
+                "Saved the plan to "
+                    + outFile
+                    + "; apply it with 'ollama-stack apply "
+                    + outFile
+                    + "'.");
+      }
+      return detailedExitCode && !planned.plan().isEmpty() ? ExitCode.CHANGES.code() : 0;
     }
-  }
-
-  private int plan(Reconciler reconciler, LoadedStack loaded, DockerEngine engine, Path out) {
-    PlannedStack planned =
-        reconciler.plan(
-            loaded,
-            new PlanRequest(globals().file(), planOptions.platform, Overrides.NONE, false),
-            engine);
-    if (output.text()) {
-      PlanPrinter.print(out(), err(), planned, color());
-    } else {
-      output.printDocument(out(), SavedPlans.document(planned));
-    }
-    if (out != null) {
-      SavedPlans.write(planned, out);
-      err()
-          .println(
-              "Saved the plan to "
-                  + outFile
-                  + "; apply it with 'ollama-stack apply "
-                  + outFile
-                  + "'.");
-    }
-    return detailedExitCode && !planned.plan().isEmpty() ? ExitCode.CHANGES.code() : 0;
   }
 }

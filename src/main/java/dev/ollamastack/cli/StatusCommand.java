@@ -2,7 +2,6 @@ package dev.ollamastack.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ollamastack.app.EarlyEngine;
 import dev.ollamastack.app.PlatformResolver;
 import dev.ollamastack.app.Reconciler;
 import dev.ollamastack.app.status.StatusProbes;
@@ -55,33 +54,27 @@ final class StatusCommand extends CommandSupport implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (EarlyEngine early = EarlyEngine.connect(context().engines())) {
-      LoadedStack loaded =
-          new Reconciler(context(), new PlatformResolver(context().host())).load(globals().file());
-      PlanPrinter.warnings(err(), loaded);
-      try (DockerEngine engine = early.engine()) {
-        return status(loaded, engine);
-      }
-    }
-  }
-
-  private int status(LoadedStack loaded, DockerEngine engine) throws InterruptedException {
+    LoadedStack loaded =
+        new Reconciler(context(), new PlatformResolver(context().host())).load(globals().file());
+    PlanPrinter.warnings(err(), loaded);
     StatusService service = new StatusService(context(), probes, Clock.systemDefaultZone());
     PrintWriter out = out();
-    for (int n = 1; ; n++) {
-      StatusReport report = service.status(loaded, engine);
-      if (watch && color()) {
-        out.print(CLEAR);
-      } else if (n > 1 && output.text()) {
-        out.println();
+    try (DockerEngine engine = context().engines().connect()) {
+      for (int n = 1; ; n++) {
+        StatusReport report = service.status(loaded, engine);
+        if (watch && color()) {
+          out.print(CLEAR);
+        } else if (n > 1 && output.text()) {
+          out.println();
+        }
+        out.print(render(report));
+        out.flush();
+        int code = report.ok() ? 0 : ExitCode.FAILED.code();
+        if (!watch || (watchCount > 0 && n >= watchCount)) {
+          return code;
+        }
+        Thread.sleep(interval.toMillis());
       }
-      out.print(render(report));
-      out.flush();
-      int code = report.ok() ? 0 : ExitCode.FAILED.code();
-      if (!watch || (watchCount > 0 && n >= watchCount)) {
-        return code;
-      }
-      Thread.sleep(interval.toMillis());
     }
   }
 

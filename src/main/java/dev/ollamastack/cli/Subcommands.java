@@ -43,7 +43,15 @@ final class Subcommands {
           MigrateCommand.class);
 
   /** Options of the root that take a value: skipped when looking for the subcommand's name. */
-  private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-f", "--file");
+  private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-f", "--file", "--target");
+
+  /**
+   * The commands that connect to Docker as soon as their stack file is loaded, so {@code Main}
+   * starts their connection before anything else ({@code app/EarlyEngine}); the others build no
+   * Docker client at all.
+   */
+  private static final Set<String> CONNECT_AT_ONCE =
+      Set.of("plan", "apply", "diff", "status", "start", "stop", "restart", "logs", "check");
 
   private Subcommands() {}
 
@@ -65,6 +73,23 @@ final class Subcommands {
       }
     }
     addAll(root);
+  }
+
+  /** Whether {@code args} run a command that connects to Docker at once (not its help). */
+  static boolean connectsAtOnce(String[] args) {
+    String name = invoked(args);
+    if (name == null || !CONNECT_AT_ONCE.contains(name)) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("-h") || a.equals("--help")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first argument that is not a root option or its value; null when there is none. */

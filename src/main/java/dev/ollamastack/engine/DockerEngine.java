@@ -163,6 +163,14 @@ public interface DockerEngine extends AutoCloseable {
    */
   ExecResult exec(String containerId, List<String> cmd, Duration timeout);
 
+  /**
+   * Starts {@code cmd} in the container now, for a later {@link #exec} of the same command there to
+   * take its result instead of running it again: a command whose answer the caller will need can
+   * run while other work is done. An engine may ignore it (the later exec then runs the command
+   * itself).
+   */
+  default void startExec(String containerId, List<String> cmd, Duration timeout) {}
+
   /** What a container was created with; empty when it does not exist. */
   Optional<ContainerDetails> containerDetails(String idOrName);
 

@@ -45,7 +45,7 @@ import java.util.function.Supplier;
  *       in its database at its first start, which only the proxy route sees.
  * </ol>
  */
-final class WebuiOllamaCheck {
+public final class WebuiOllamaCheck {
   static final String PROXY_PATH = "/ollama/api/tags";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NETWORK_HINT =
@@ -180,11 +180,7 @@ final class WebuiOllamaCheck {
     String url = trim(w.ollamaUrl()) + "/api/tags";
     ExecResult r;
     try {
-      r =
-          engine.exec(
-              w.id(),
-              List.of("curl", "-fsS", "--max-time", String.valueOf(secs(timeout)), url),
-              timeout.plusSeconds(5));
+      r = engine.exec(w.id(), insideCommand(w.ollamaUrl(), timeout), insideWait(timeout));
     } catch (EngineException e) {
       return EndToEndCheck.warn(
           WEBUI_OLLAMA,
@@ -192,6 +188,20 @@ final class WebuiOllamaCheck {
           "run 'ollama-stack check' again; see 'ollama-stack status'");
     }
     return insideVerdict(r, url, expected.get(), note, refused);
+  }
+
+  /**
+   * The command run inside webui's container for Ollama at {@code ollamaUrl} (as Open WebUI is
+   * configured with it); {@code status} starts it early with {@link DockerEngine#startExec}.
+   */
+  public static List<String> insideCommand(String ollamaUrl, Duration timeout) {
+    return List.of(
+        "curl", "-fsS", "--max-time", String.valueOf(secs(timeout)), trim(ollamaUrl) + "/api/tags");
+  }
+
+  /** How long the tool waits for {@link #insideCommand}: its own limit and Docker's overhead. */
+  public static Duration insideWait(Duration timeout) {
+    return timeout.plusSeconds(5);
   }
 
   /** The verdict of the in-container route, from what {@code curl} printed. */

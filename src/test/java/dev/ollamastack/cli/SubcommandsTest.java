@@ -49,4 +49,24 @@ class SubcommandsTest {
     assertThat(typo.exitCode()).isEqualTo(3);
     assertThat(typo.err()).contains("plan");
   }
+
+  @Test
+  void onlyCommandsThatConnectAtOnceStartTheirConnectionBeforeParsing() {
+    assertThat(Subcommands.connectsAtOnce(new String[] {"plan"})).isTrue();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"-f", "x.yaml", "status", "-o", "json"}))
+        .isTrue();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"--target", "swarm", "apply"})).isTrue();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"logs", "--", "-h"})).isTrue();
+    // no Docker client at all for these
+    assertThat(Subcommands.connectsAtOnce(new String[] {"validate"})).isFalse();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"init"})).isFalse();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"plan", "--help"})).isFalse();
+    assertThat(Subcommands.connectsAtOnce(new String[] {"-h"})).isFalse();
+    assertThat(Subcommands.connectsAtOnce(new String[] {})).isFalse();
+  }
+
+  @Test
+  void aRootOptionsValueIsNoSubcommandName() {
+    assertThat(built("--target", "swarm", "plan").getSubcommands()).containsOnlyKeys("plan");
+  }
 }

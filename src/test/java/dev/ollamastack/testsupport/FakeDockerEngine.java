@@ -847,6 +847,26 @@ public final class FakeDockerEngine implements DockerEngine {
     }
   }
 
+  private final List<String> startedExecs = new ArrayList<>();
+
+  /** Commands started early ({@link #startExec}): recorded, not run; {@link #exec} runs them. */
+  public List<String> startedExecs() {
+    synchronized (startedExecs) {
+      return List.copyOf(startedExecs);
+    }
+  }
+
+  @Override
+  public void startExec(String containerId, List<String> cmd, Duration timeout) {
+    String name;
+    synchronized (this) {
+      name = require(containerId).name();
+    }
+    synchronized (startedExecs) {
+      startedExecs.add(name + ": " + String.join(" ", cmd));
+    }
+  }
+
   @Override
   public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
     String name;

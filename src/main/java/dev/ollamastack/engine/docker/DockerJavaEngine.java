@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -52,6 +53,7 @@ public final class DockerJavaEngine implements DockerEngine {
   // The engine's info, asked as soon as the client exists (every command that connects asks it
   // first); the first info() takes this answer, later ones ask again.
   private volatile FutureTask<EngineInfo> earlyInfo;
+  private final Map<ExecKey, FutureTask<ExecResult>> startedExecs = new ConcurrentHashMap<>();
   private final VolumeHelpers helpers;
   private final Inspections inspections;
   private final EventStream events;
@@ -209,7 +211,34 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public void startExec(String containerId, List<String> cmd, Duration timeout) {
+    FutureTask<ExecResult> run = new FutureTask<>(() -> runExec(containerId, cmd, timeout));
+    if (startedExecs.putIfAbsent(new ExecKey(containerId, List.copyOf(cmd)), run) == null) {
+      Thread.ofVirtual().name("docker-exec").start(run);
+    }
+  }
+
+  private record ExecKey(String containerId, List<String> cmd) {}
+
+  @Override
   public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+    FutureTask<ExecResult> started =
+        startedExecs.remove(new ExecKey(containerId, List.copyOf(cmd)));
+    if (started != null) {
+      try {
+        return started.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new EngineException("exec in container " + containerId + ": " + e.getCause(), 0, e);
+      } catch (InterruptedException e) {
+        throw failures.interrupted("exec in container " + containerId, e);
+      }
+    }
+    return runExec(containerId, cmd, timeout);
+  }
+
+  private ExecResult runExec(String containerId, List<String> cmd, Duration timeout) {
     return failures.call(
         "exec in container " + containerId, () -> reads.exec(containerId, cmd, timeout));
   }

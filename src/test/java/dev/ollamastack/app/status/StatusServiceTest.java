@@ -304,4 +304,14 @@ class StatusServiceTest {
         at,
         c.restartCount());
   }
+
+  @Test
+  void theWebuiCheckCommandStartsBeforeThePlanAsTheCheckRunsIt() {
+    ctx = ctx.withEndToEnd(dev.ollamastack.health.EndToEnd.REAL);
+    StatusReport r = status();
+    assertThat(engine.startedExecs()).hasSize(1).first().asString().contains("curl");
+    // the check ran the very command started early, in the same container: it takes its result
+    assertThat(engine.execs()).containsExactlyElementsOf(engine.startedExecs());
+    assertThat(r.endToEnd()).isNotEmpty();
+  }
 }

@@ -134,6 +134,11 @@ class DockerJavaEngineIT {
     assertThatThrownBy(() -> engine.exec(id, List.of("sleep", "600"), Duration.ofSeconds(1)))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("did not finish within 1s");
+    // a command started early is run once: the exec of the same command takes its result
+    List<String> count = List.of("sh", "-c", "echo x >> /tmp/runs; wc -l < /tmp/runs");
+    engine.startExec(id, count, Duration.ofSeconds(30));
+    assertThat(engine.exec(id, count, Duration.ofSeconds(30)).output().trim()).isEqualTo("1");
+    assertThat(engine.exec(id, count, Duration.ofSeconds(30)).output().trim()).isEqualTo("2");
     DockerCli.run("stop", "-t", "0", id);
     assertThatThrownBy(() -> engine.exec(id, List.of("true"), Duration.ofSeconds(30)))
         .isInstanceOf(EngineException.class)
