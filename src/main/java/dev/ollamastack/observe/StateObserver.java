@@ -37,19 +37,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
- * Reads what exists for one installation: one list call per kind (containers by our label key, plus
- * a name lookup for clashes; networks; volumes), image presence, Ollama's models when it answers
- * (and those it holds in memory when the stack preloads some), the images our containers run and
- * the desired references name (inspected by id and reference, with their registry digests), and
- * Open WebUI's tool servers when an admin key lets the tool read them. Resources of other
- * installations and unlabelled name clashes go to {@code others}.
+ * Reads what exists for one installation: one list call per kind (every container, which tells
+ * ours, other installations', unlabelled ones on our names and the running ones that hold a volume
+ * or host port of ours; networks; volumes), image presence, Ollama's models when it answers (and
+ * those it holds in memory when the stack preloads some), the images our containers run and the
+ * desired references name (inspected by id and reference, with their registry digests), and Open
+ * WebUI's tool servers when an admin key lets the tool read them. Resources of other installations
+ * and unlabelled name clashes go to {@code others}.
  *
  * <p>Each container of ours is inspected as well: the list cannot tell its aliases on our network,
  * the port bindings of a stopped container, its restart policy or limits, which a hand-made change
- * alters ({@code docker network disconnect}, {@code docker update}). One more list, of running
- * containers, finds those of others that hold a volume or host port of ours.
+ * alters ({@code docker network disconnect}, {@code docker update}).
  */
 public final class StateObserver {
   // An Ollama that is down refuses the connection at once (the client's connect timeout is 2 s);
@@ -69,18 +70,16 @@ public final class StateObserver {
     // sum. What is then done with the answers runs in the order below, so the result is the same.
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       String me = desired.installation();
-      Map<String, String> anyInstallation = new HashMap<>();
-      anyInstallation.put(Labels.INSTALLATION, null);
-      List<String> names = desired.containers().stream().map(ContainerSpec::name).toList();
+      Set<String> names =
+          desired.containers().stream().map(ContainerSpec::name).collect(Collectors.toSet());
       List<String> refs =
           desired.containers().stream().map(ContainerSpec::imageReference).distinct().toList();
-      Future<List<ObservedContainer>> labelled =
-          pool.submit(() -> engine.listContainers(anyInstallation));
-      Future<List<ObservedContainer>> named =
-          pool.submit(() -> names.isEmpty() ? List.of() : engine.listContainersByName(names));
+      // One list of every container answers three questions: ours and other installations' (by
+      // label), unlabelled ones on our names, and the running ones that may hold what we need.
+      Future<List<ObservedContainer>> everyContainer =
+          pool.submit(() -> engine.listContainers(Map.of()));
       Future<List<ObservedNetwork>> allNetworks = pool.submit(() -> engine.listNetworks(Map.of()));
       Future<List<ObservedVolume>> allVolumes = pool.submit(() -> engine.listVolumes(Map.of()));
-      Future<List<ObservedContainer>> running = pool.submit(engine::listRunningContainers);
       Map<String, Future<Optional<ObservedImage>>> imagesByRef = new LinkedHashMap<>();
       refs.forEach(ref -> imagesByRef.put(ref, pool.submit(() -> engine.inspectImage(ref))));
       Future<List<ObservedModel>> models = pool.submit(() -> models(desired));
@@ -90,7 +89,11 @@ public final class StateObserver {
       List<Future<Optional<ObservedContainer>>> inspected = new ArrayList<>();
       List<ForeignResource> others = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
-      for (ObservedContainer c : await(labelled)) {
+      List<ObservedContainer> all = await(everyContainer);
+      for (ObservedContainer c : all) {
+        if (c.installation() == null) {
+          continue;
+        }
         seen.add(c.name());
         if (me.equals(c.installation())) {
           inspected.add(pool.submit(() -> engine.inspectContainer(c.id())));
@@ -98,8 +101,8 @@ public final class StateObserver {
           others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
         }
       }
-      for (ObservedContainer c : await(named)) {
-        if (!seen.contains(c.name())) {
+      for (ObservedContainer c : all) {
+        if (names.contains(c.name()) && !seen.contains(c.name())) {
           others.add(new ForeignResource(ResourceKind.CONTAINER, c.name(), c.installation()));
         }
       }
@@ -155,7 +158,7 @@ public final class StateObserver {
           await(models),
           byId,
           await(toolServers),
-          neighbours(desired, await(running)),
+          neighbours(desired, all.stream().filter(ObservedContainer::alive).toList()),
           await(loaded),
           swarmState);
     }
