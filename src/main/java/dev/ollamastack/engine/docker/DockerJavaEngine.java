@@ -49,7 +49,7 @@ public final class DockerJavaEngine implements DockerEngine {
   private final ContainerOutput output;
   private final CgroupStats cgroups;
   private final RegistryDigests registry;
-  private final EngineCalls reads;
+  private final EngineCalls calls;
   // The engine's info, asked as soon as the client exists (every command that connects asks it
   // first); the first info() takes this answer, later ones ask again.
   private volatile FutureTask<EngineInfo> earlyInfo;
@@ -61,9 +61,9 @@ public final class DockerJavaEngine implements DockerEngine {
   private static final Duration CPU_WINDOW = Duration.ofMillis(100);
 
   DockerJavaEngine(
-      DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry, EngineCalls reads) {
+      DockerEndpoint endpoint, DockerClient docker, RegistryDigests registry, EngineCalls calls) {
     this.endpoint = endpoint;
-    this.reads = reads;
+    this.calls = calls;
     this.docker = docker;
     this.registry = registry;
     this.failures = new Failures(endpoint);
@@ -78,7 +78,7 @@ public final class DockerJavaEngine implements DockerEngine {
         endpoint.host().startsWith("unix://")
             ? new CgroupStats(Path.of("/sys/fs/cgroup"), CPU_WINDOW, CgroupStats.hostMemory())
             : null;
-    FutureTask<EngineInfo> info = new FutureTask<>(reads::info);
+    FutureTask<EngineInfo> info = new FutureTask<>(calls::info);
     this.earlyInfo = info;
     Thread.ofVirtual().name("docker-info").start(info);
   }
@@ -100,7 +100,7 @@ public final class DockerJavaEngine implements DockerEngine {
         throw failures.interrupted("info", e);
       }
     }
-    return reads.info();
+    return calls.info();
   }
 
   @Override
@@ -111,7 +111,7 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public List<ObservedContainer> listContainers(Map<String, String> labels) {
     return failures.call(
-        "list containers", () -> reads.listContainers(true, "label", LabelFilter.of(labels)));
+        "list containers", () -> calls.listContainers(true, "label", LabelFilter.of(labels)));
   }
 
   /** Docker's name filter is an unanchored regex ({@code web} matches {@code my-webui}). */
@@ -124,24 +124,24 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "list containers",
         () ->
-            reads.listContainers(true, "name", names).stream()
+            calls.listContainers(true, "name", names).stream()
                 .filter(c -> wanted.contains(c.name()))
                 .toList());
   }
 
   @Override
   public List<ObservedContainer> listRunningContainers() {
-    return failures.call("list containers", () -> reads.listContainers(false, null, List.of()));
+    return failures.call("list containers", () -> calls.listContainers(false, null, List.of()));
   }
 
   @Override
   public List<ObservedNetwork> listNetworks(Map<String, String> labels) {
-    return failures.call("list networks", () -> reads.listNetworks(LabelFilter.of(labels)));
+    return failures.call("list networks", () -> calls.listNetworks(LabelFilter.of(labels)));
   }
 
   @Override
   public List<ObservedVolume> listVolumes(Map<String, String> labels) {
-    return failures.call("list volumes", () -> reads.listVolumes(LabelFilter.of(labels)));
+    return failures.call("list volumes", () -> calls.listVolumes(LabelFilter.of(labels)));
   }
 
   @Override
@@ -149,7 +149,7 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "inspect container " + idOrName,
         () -> {
-          return reads.inspectContainer(idOrName);
+          return calls.inspectContainer(idOrName);
         });
   }
 
@@ -179,7 +179,7 @@ public final class DockerJavaEngine implements DockerEngine {
     return failures.call(
         "inspect image " + reference,
         () -> {
-          return reads.inspectImage(reference);
+          return calls.inspectImage(reference);
         });
   }
 
@@ -240,7 +240,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
   private ExecResult runExec(String containerId, List<String> cmd, Duration timeout) {
     return failures.call(
-        "exec in container " + containerId, () -> reads.exec(containerId, cmd, timeout));
+        "exec in container " + containerId, () -> calls.exec(containerId, cmd, timeout));
   }
 
   @Override

@@ -19,7 +19,6 @@ import dev.ollamastack.model.ObservedImage;
 import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.PortBinding;
-import dev.ollamastack.model.RestartPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,7 +263,8 @@ final class EngineCalls {
         .forEach((n, v) -> networks.put(n, new Endpoint(text(v, "NetworkID"), null)));
     List<Mount> mounts = new ArrayList<>();
     for (JsonNode m : array(c.get("Mounts"))) {
-      mount(text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
+      WiringMapper.mount(
+              text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
           .ifPresent(mounts::add);
     }
     return new ObservedContainer(
@@ -318,7 +318,8 @@ final class EngineCalls {
             });
     List<Mount> mounts = new ArrayList<>();
     for (JsonNode m : array(r.get("Mounts"))) {
-      mount(text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
+      WiringMapper.mount(
+              text(m, "Name"), text(m, "Source"), text(m, "Destination"), bool(m.get("RW")))
           .ifPresent(mounts::add);
     }
     Map<String, String> env = null;
@@ -339,7 +340,7 @@ final class EngineCalls {
     return new Wiring(
         networks,
         mounts,
-        restartPolicy(policyName),
+        WiringMapper.restartPolicy(policyName),
         host.path("Memory").asLong(0),
         host.path("NanoCpus").asLong(0),
         env);
@@ -370,34 +371,6 @@ final class EngineCalls {
               }
             });
     return out.stream().distinct().sorted(PORT_ORDER).toList();
-  }
-
-  private static Optional<Mount> mount(
-      String volumeName, String source, String target, Boolean rw) {
-    if (target == null) {
-      return Optional.empty();
-    }
-    boolean readOnly = Boolean.FALSE.equals(rw);
-    if (volumeName != null && !volumeName.isEmpty()) {
-      return Optional.of(new Mount(Mount.Kind.VOLUME, volumeName, target, readOnly));
-    }
-    if (source == null || source.isEmpty()) {
-      return Optional.empty(); // tmpfs and the like: nothing the stack mounts
-    }
-    return Optional.of(new Mount(Mount.Kind.BIND, source, target, readOnly));
-  }
-
-  /** Docker's name ({@code ""} means "no"), or null for one we do not know. */
-  private static RestartPolicy restartPolicy(String name) {
-    if (name == null || name.isEmpty()) {
-      return RestartPolicy.NO;
-    }
-    for (RestartPolicy r : RestartPolicy.values()) {
-      if (r.dockerName().equals(name)) {
-        return r;
-      }
-    }
-    return null;
   }
 
   // ---- JSON helpers: Docker omits fields freely, and sends null for empty lists and maps ----

@@ -76,7 +76,7 @@ final class WiringMapper {
         env);
   }
 
-  private static java.util.Optional<Mount> mount(
+  static java.util.Optional<Mount> mount(
       String volumeName, String source, String target, Boolean rw) {
     if (target == null) {
       return java.util.Optional.empty();
@@ -91,10 +91,13 @@ final class WiringMapper {
     return java.util.Optional.of(new Mount(Mount.Kind.BIND, source, target, readOnly));
   }
 
-  /** Docker's name ({@code ""} means "no"), or null for one we do not know. */
   private static RestartPolicy restartPolicy(com.github.dockerjava.api.model.RestartPolicy p) {
-    String name = p == null || p.getName() == null ? "" : p.getName();
-    if (name.isEmpty()) {
+    return restartPolicy(p == null ? null : p.getName());
+  }
+
+  /** Docker's name ({@code ""} means "no"), or null for one we do not know. */
+  static RestartPolicy restartPolicy(String name) {
+    if (name == null || name.isEmpty()) {
       return RestartPolicy.NO;
     }
     for (RestartPolicy r : RestartPolicy.values()) {
