@@ -57,6 +57,19 @@ public final class Reconciler {
   }
 
   public PlannedStack plan(LoadedStack loaded, PlanRequest req, DockerEngine engine) {
+    return plan(loaded, req, engine, desired -> {});
+  }
+
+  /**
+   * As {@link #plan(LoadedStack, PlanRequest, DockerEngine)}, telling {@code rendered} the desired
+   * state as soon as it is known, before the engine is observed: {@code status} starts its probes
+   * of the services there.
+   */
+  public PlannedStack plan(
+      LoadedStack loaded,
+      PlanRequest req,
+      DockerEngine engine,
+      java.util.function.Consumer<DesiredState> rendered) {
     EngineInfo info = engine.info();
     Target target = ctx.target() != null ? ctx.target() : loaded.spec().target();
     if (target == Target.SWARM) {
@@ -105,6 +118,7 @@ public final class Reconciler {
     if (target == Target.SWARM) {
       desired = SwarmForm.onSwarm(desired);
     }
+    rendered.accept(desired);
     ObservedState observed = new StateObserver(engine).observe(desired);
     Plan plan =
         withHostCheck(

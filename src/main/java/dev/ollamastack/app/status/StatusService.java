@@ -19,6 +19,7 @@ import dev.ollamastack.health.McpToolsCheck;
 import dev.ollamastack.health.WebuiOllamaCheck;
 import dev.ollamastack.model.Component;
 import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
 import dev.ollamastack.model.LoadedModel;
 import dev.ollamastack.model.ObservedContainer;
@@ -34,9 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@code status} intent: one planning pass (for drift), then per container (as observe
@@ -61,11 +64,17 @@ public final class StatusService {
     // running container's CPU window, and the command of the webui-ollama check.
     Thread windows =
         Thread.ofVirtual().name("status-head-start").start(() -> headStart(loaded, engine));
+    // Each service's probe starts as soon as the desired state says where it answers.
+    Map<String, FutureTask<ProbeResult>> early = new ConcurrentHashMap<>();
     PlannedStack p;
     try {
       p =
           new Reconciler(ctx, new PlatformResolver(ctx.host()))
-              .plan(loaded, new PlanRequest(loaded.path(), null, Overrides.NONE, false), engine);
+              .plan(
+                  loaded,
+                  new PlanRequest(loaded.path(), null, Overrides.NONE, false),
+                  engine,
+                  desired -> startProbes(desired, early));
     } finally {
       join(windows);
     }
@@ -74,7 +83,7 @@ public final class StatusService {
     Map<String, Future<LiveFacts>> pending = new LinkedHashMap<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (ObservedContainer o : p.observed().containers()) {
-        pending.put(o.name(), pool.submit(() -> measure(engine, o, specs.get(o.name()))));
+        pending.put(o.name(), pool.submit(() -> measure(engine, o, specs.get(o.name()), early)));
       }
       if (p.desired().isSwarm()) {
         for (SwarmService s : p.desired().swarm().services()) {
@@ -243,18 +252,45 @@ public final class StatusService {
   private LiveFacts measureTask(DockerEngine engine, String containerId, SwarmService s) {
     return engine
         .inspectContainer(containerId)
-        .map(c -> measure(engine, c, s.container().toBuilder().ports(s.published()).build()))
+        .map(
+            c ->
+                measure(
+                    engine, c, s.container().toBuilder().ports(s.published()).build(), Map.of()))
         .orElse(null);
   }
 
+  /** The probe of each desired container where it publishes, by container name. */
+  private void startProbes(DesiredState desired, Map<String, FutureTask<ProbeResult>> early) {
+    if (desired.isSwarm()) {
+      return; // a task's ports are the service's: measured when it is found
+    }
+    for (ContainerSpec spec : desired.containers()) {
+      if (!spec.ports().isEmpty()) {
+        PortBinding port = spec.ports().get(0);
+        FutureTask<ProbeResult> probe = new FutureTask<>(() -> probe(port, spec));
+        early.put(spec.name(), probe);
+        Thread.ofVirtual().name("probe").start(probe);
+      }
+    }
+  }
+
   /** {@code c} is as observe inspected it: no second inspect. */
-  private LiveFacts measure(DockerEngine engine, ObservedContainer c, ContainerSpec spec) {
+  private LiveFacts measure(
+      DockerEngine engine,
+      ObservedContainer c,
+      ContainerSpec spec,
+      Map<String, FutureTask<ProbeResult>> early) {
     if (!c.running()) {
       return new LiveFacts(c, null, null);
     }
     // Docker answers a stats request only at its next sample (about a second): probe meanwhile.
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<ProbeResult> probe = pool.submit(() -> probe(c, spec));
+      FutureTask<ProbeResult> started = early.get(c.name());
+      // the probe started early asked where the spec publishes: good when the container does too
+      Future<ProbeResult> probe =
+          started != null && spec != null && probePort(c, spec).equals(spec.ports().get(0))
+              ? started
+              : pool.submit(() -> probe(c, spec));
       ContainerStats stats;
       try {
         stats = engine.stats(c.id()).orElse(null);
@@ -267,12 +303,21 @@ public final class StatusService {
     }
   }
 
-  private ProbeResult probe(ObservedContainer c, ContainerSpec spec) {
+  /** Where a container is probed: its published port, else the spec's. */
+  private static PortBinding probePort(ObservedContainer c, ContainerSpec spec) {
     List<PortBinding> ports = c.ports().isEmpty() && spec != null ? spec.ports() : c.ports();
-    if (spec == null || ports.isEmpty()) {
+    return ports.isEmpty() ? null : ports.get(0);
+  }
+
+  private ProbeResult probe(ObservedContainer c, ContainerSpec spec) {
+    PortBinding port = probePort(c, spec);
+    if (spec == null || port == null) {
       return null;
     }
-    PortBinding port = ports.get(0);
+    return probe(port, spec);
+  }
+
+  private ProbeResult probe(PortBinding port, ContainerSpec spec) {
     String host =
         port.hostIp() == null || port.hostIp().isEmpty() || "0.0.0.0".equals(port.hostIp())
             ? "127.0.0.1"

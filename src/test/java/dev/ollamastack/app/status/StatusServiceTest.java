@@ -39,6 +39,7 @@ class StatusServiceTest {
   final java.util.concurrent.atomic.AtomicInteger psCalls =
       new java.util.concurrent.atomic.AtomicInteger();
   AppContext ctx;
+  final List<Integer> probed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @BeforeEach
   void converge() {
@@ -53,6 +54,7 @@ class StatusServiceTest {
         new StatusProbes() {
           @Override
           public ProbeResult probe(String host, int port, String httpPath) {
+            probed.add(port);
             return probes.getOrDefault(port, ProbeResult.OK);
           }
 
@@ -313,5 +315,21 @@ class StatusServiceTest {
     // the check ran the very command started early, in the same container: it takes its result
     assertThat(engine.execs()).containsExactlyElementsOf(engine.startedExecs());
     assertThat(r.endToEnd()).isNotEmpty();
+  }
+
+  @Test
+  void theProbeStartedBeforeTheObserveIsTheOnlyOneOfItsService() {
+    StatusReport r = status();
+    List<Integer> published =
+        r.services().stream()
+            .filter(s -> s.url() != null)
+            .map(s -> java.net.URI.create(s.url()).getPort())
+            .toList();
+    assertThat(published).hasSize(3);
+    // once each (mcp-proxy's port is asked once more, for its extensions' /docs)
+    List<Integer> services = new java.util.ArrayList<>(probed);
+    published.forEach(services::remove);
+    assertThat(services).containsOnly(published.get(2));
+    assertThat(probed.stream().filter(published.get(0)::equals)).hasSize(1);
   }
 }
