@@ -62,7 +62,7 @@ public final class StatusService {
   public StatusReport status(LoadedStack loaded, DockerEngine engine) {
     // What takes time in the containers starts now and passes while the plan is made: each
     // running container's CPU window, and the command of the webui-ollama check.
-    Thread windows =
+    Thread headStart =
         Thread.ofVirtual().name("status-head-start").start(() -> headStart(loaded, engine));
     // Each service's probe starts as soon as the desired state says where it answers.
     Map<String, FutureTask<ProbeResult>> early = new ConcurrentHashMap<>();
@@ -76,7 +76,7 @@ public final class StatusService {
                   engine,
                   desired -> startProbes(desired, early));
     } finally {
-      join(windows);
+      join(headStart);
     }
     Map<String, ContainerSpec> specs = new LinkedHashMap<>();
     p.desired().containers().forEach(c -> specs.put(c.name(), c));

@@ -89,16 +89,7 @@ public final class DockerJavaEngine implements DockerEngine {
     FutureTask<EngineInfo> early = earlyInfo;
     if (early != null) {
       earlyInfo = null;
-      try {
-        return early.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new EngineException("info: " + e.getCause(), 0, e.getCause());
-      } catch (InterruptedException e) {
-        throw failures.interrupted("info", e);
-      }
+      return answer(early, "info");
     }
     return calls.info();
   }
@@ -225,17 +216,22 @@ public final class DockerJavaEngine implements DockerEngine {
     FutureTask<ExecResult> started =
         startedExecs.remove(new ExecKey(containerId, List.copyOf(cmd)));
     if (started != null) {
-      try {
-        return started.get();
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r
-            ? r
-            : new EngineException("exec in container " + containerId + ": " + e.getCause(), 0, e);
-      } catch (InterruptedException e) {
-        throw failures.interrupted("exec in container " + containerId, e);
-      }
+      return answer(started, "exec in container " + containerId);
     }
     return runExec(containerId, cmd, timeout);
+  }
+
+  /** The answer of a call started early; its failure thrown as it was thrown there. */
+  private <T> T answer(FutureTask<T> started, String what) {
+    try {
+      return started.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new EngineException(what + ": " + e.getCause(), 0, e.getCause());
+    } catch (InterruptedException e) {
+      throw failures.interrupted(what, e);
+    }
   }
 
   private ExecResult runExec(String containerId, List<String> cmd, Duration timeout) {

@@ -97,20 +97,14 @@ final class EngineCalls {
   }
 
   List<ObservedNetwork> listNetworks(List<String> labels) {
-    JsonNode list =
-        ok(
-            "list networks",
-            get("/networks" + (labels.isEmpty() ? "" : "?filters=" + filters("label", labels))));
+    JsonNode list = ok("list networks", get(labelled("/networks", labels)));
     List<ObservedNetwork> out = new ArrayList<>();
     list.forEach(n -> out.add(network(n)));
     return out;
   }
 
   List<ObservedVolume> listVolumes(List<String> labels) {
-    JsonNode answer =
-        ok(
-            "list volumes",
-            get("/volumes" + (labels.isEmpty() ? "" : "?filters=" + filters("label", labels))));
+    JsonNode answer = ok("list volumes", get(labelled("/volumes", labels)));
     List<ObservedVolume> out = new ArrayList<>();
     array(answer.get("Volumes")).forEach(v -> out.add(volume(v)));
     return out;
@@ -510,6 +504,11 @@ final class EngineCalls {
               : "HTTP " + a.status() + (html ? " with an HTML page" : ""));
     }
     throw new EngineException("info: " + a.body().path("message").asText(), a.status(), null);
+  }
+
+  /** {@code path}, filtered by {@code labels} when there are any. */
+  private static String labelled(String path, List<String> labels) {
+    return labels.isEmpty() ? path : path + "?filters=" + filters("label", labels);
   }
 
   private static String filters(String key, List<String> values) {
