@@ -2,27 +2,38 @@
 # ollama-stack from the release archive: runs the bundled Java runtime (no JDK needed), else a
 # Java >= 21 from JAVA_HOME or PATH. Prints nothing of its own on stdout (-o json must parse).
 set -euo pipefail
-ROOT=$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")
+# Installed as a link (PREFIX/bin/ollama-stack): resolved once; every $(...) forks the shell (~1 ms
+# each on a small machine), so the rest takes none on the way to the bundled runtime.
+SELF=$(readlink -f "${BASH_SOURCE[0]}")
+BIN=${SELF%/*}
+ROOT=${BIN%/*}
 JAR=$ROOT/lib/ollama-stack.jar
 # C1 only and the serial collector (see docs/startup.md); JVM log lines go to stderr, never
 # stdout; CDS chatter is off.
 LOG=(-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
 JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${LOG[@]}")
 
-java_major() { # feature version from the runtime's release file (starting a JVM to ask is slow)
-  local release line v=0
-  release=$(dirname "$(dirname "$(readlink -f "$1")")")/release
-  [ -r "$release" ] || { echo 0; return; }
+java_major() { # MAJOR: feature version from the runtime's release file (a JVM to ask is slow)
+  local java=$1 release line v=0
+  [ -L "$java" ] && java=$(readlink -f "$java") # /usr/bin/java: the alternatives' link
+  release=${java%/bin/*}/release
+  MAJOR=0
+  [ -r "$release" ] || return 0
   while IFS= read -r line; do
     case "$line" in JAVA_VERSION=*) v=${line#JAVA_VERSION=} ;; esac
   done <"$release"
   v=${v//\"/}
   v=${v%%.*}
-  [[ $v =~ ^[0-9]+$ ]] && echo "$v" || echo 0
+  [[ $v =~ ^[0-9]+$ ]] && MAJOR=$v
+  return 0
 }
 
 # Java 25+: no 300 ms wait at exit for threads parked in native code (as ./ollama-stack does).
-exit_flags() { [ "$(java_major "$1")" -ge 25 ] && echo -XX:UserThreadWaitAttemptsAtExit=0 || true; }
+exit_flags() { # EXIT_FLAGS for the java whose version java_major has just put in MAJOR
+  EXIT_FLAGS=()
+  [ "$MAJOR" -ge 25 ] && EXIT_FLAGS=(-XX:UserThreadWaitAttemptsAtExit=0)
+  return 0
+}
 
 # `--version` alone: the three classes of lib/ollama-stack-version.jar, not the big jar nor its
 # archive (as ./ollama-stack does from target/classes; docs/startup.md).
@@ -37,19 +48,24 @@ version() {
 
 if [ -x "$ROOT/runtime/bin/java" ]; then
   version_only "$@" && version "$ROOT/runtime/bin/java"
+  java_major "$ROOT/runtime/bin/java"
+  exit_flags
   # The class-data-sharing archive was trained at build time for exactly this runtime and jar.
-  # shellcheck disable=SC2046 # one flag or none
   exec "$ROOT/runtime/bin/java" -XX:SharedArchiveFile="$ROOT/lib/ollama-stack.jsa" "${JVM[@]}" \
-    $(exit_flags "$ROOT/runtime/bin/java") \
-    -Dollamastack.runtime=bundled -jar "$JAR" "$@"
+    "${EXIT_FLAGS[@]}" -Dollamastack.runtime=bundled -jar "$JAR" "$@"
 fi
-for java in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)"; do
-  if [ -n "$java" ] && [ -x "$java" ] && [ "$(java_major "$java")" -ge 21 ]; then
-    version_only "$@" && version "$java"
-    # shellcheck disable=SC2046
-    exec "$java" "${JVM[@]}" $(exit_flags "$java") -Dollamastack.runtime=system -jar "$JAR" "$@"
-  fi
-done
+run_system() { # $1 a java, then the arguments: exec it when it is a Java >= 21, else return
+  local java=$1
+  shift
+  [ -n "$java" ] && [ -x "$java" ] || return 0
+  java_major "$java"
+  [ "$MAJOR" -ge 21 ] || return 0
+  version_only "$@" && version "$java"
+  exit_flags
+  exec "$java" "${JVM[@]}" "${EXIT_FLAGS[@]}" -Dollamastack.runtime=system -jar "$JAR" "$@"
+}
+run_system "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$@"
+run_system "$(command -v java 2>/dev/null || true)" "$@"
 echo "ollama-stack: the bundled runtime ($ROOT/runtime) is missing and no Java >= 21 was found" \
   "(JAVA_HOME, PATH); reinstall the release archive or install a JDK 21+" >&2
 exit 4

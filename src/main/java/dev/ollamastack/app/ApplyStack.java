@@ -15,6 +15,7 @@ import dev.ollamastack.plan.PlanDocument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /**
  * The apply intent, shared by {@code apply}, {@code start}/{@code stop}/{@code restart}, {@code
@@ -178,9 +179,25 @@ public final class ApplyStack {
         boolean record = intent.recordsHistory(locked);
         List<EndToEndCheck> checks = List.of();
         try {
-          intent.after(locked, engine, result, listener);
-          if (result.succeeded() && intent.checksEndToEnd()) {
-            checks = endToEnd(locked, engine);
+          // the end-to-end checks (a command inside webui's container is the slowest part) run
+          // while the intent finishes its own work (the lock file): neither reads the other's
+          FutureTask<List<EndToEndCheck>> gate =
+              result.succeeded() && intent.checksEndToEnd()
+                  ? new FutureTask<>(() -> endToEnd(locked, engine))
+                  : null;
+          if (gate != null) {
+            Thread.ofVirtual().name("end-to-end").start(gate);
+          }
+          try {
+            intent.after(locked, engine, result, listener);
+          } catch (RuntimeException e) {
+            if (gate != null) {
+              gate.cancel(true);
+            }
+            throw e;
+          }
+          if (gate != null) {
+            checks = Futures.await(gate);
           }
         } finally {
           if (record) {

@@ -6,6 +6,7 @@ import dev.ollamastack.lock.StackLock;
 import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.ObservedState;
 import dev.ollamastack.model.StackSpec;
+import dev.ollamastack.observe.Fingerprint;
 import dev.ollamastack.plan.Plan;
 import java.nio.file.Path;
 
@@ -24,23 +25,21 @@ public record PlannedStack(
     DesiredState desired,
     ObservedState observed,
     Plan plan,
-    String fingerprint,
     Path lockFile,
     StackLock lock) {
 
   /** The same pass with another plan (cleanup and uninstall plan from the same observation). */
   public PlannedStack withPlan(Plan p) {
     return new PlannedStack(
-        loaded,
-        spec,
-        platform,
-        stateDir,
-        engine,
-        desired,
-        observed,
-        p,
-        fingerprint,
-        lockFile,
-        lock);
+        loaded, spec, platform, stateDir, engine, desired, observed, p, lockFile, lock);
+  }
+
+  /**
+   * The digest of what the plan was made against, computed when asked: only a saved plan and the
+   * apply history record it, so {@code status} and a plain {@code plan} do not digest every
+   * container's wiring.
+   */
+  public String fingerprint() {
+    return Fingerprint.of(desired, observed);
   }
 }

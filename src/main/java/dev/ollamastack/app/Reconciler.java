@@ -16,7 +16,6 @@ import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.StackSpec;
 import dev.ollamastack.model.Target;
 import dev.ollamastack.model.ToolVersion;
-import dev.ollamastack.observe.Fingerprint;
 import dev.ollamastack.observe.StateObserver;
 import dev.ollamastack.plan.Plan;
 import dev.ollamastack.plan.Planner;
@@ -81,7 +80,7 @@ public final class Reconciler {
     if (!req.overrides().stopExtensions().isEmpty()) {
       spec = spec.withExtensions(spec.extensions().without(req.overrides().stopExtensions()));
     }
-    if (!PlatformDefaults.apply(resolved).equals(resolved)) {
+    if (PlatformDefaults.nativeByDefault(resolved)) {
       platform =
           new PlatformChoice(
               platform.platform(),
@@ -132,17 +131,7 @@ public final class Reconciler {
       plan = plan.withWarnings(store.notes());
     }
     return new PlannedStack(
-        loaded,
-        spec,
-        platform,
-        stateDir,
-        info,
-        desired,
-        observed,
-        plan,
-        Fingerprint.of(desired, observed),
-        lockFile,
-        lock);
+        loaded, spec, platform, stateDir, info, desired, observed, plan, lockFile, lock);
   }
 
   /**

@@ -24,14 +24,22 @@ public final class Main {
     if (printVersion(args, System.out)) {
       Runtime.getRuntime().halt(0); // as VersionLines.main
     }
+    // No Groovy here: picocli's factory would look for groovy.lang.Closure (a miss) in every run.
+    System.setProperty("picocli.disable.closures", "true");
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    configureLogging(verbose);
+    Map<String, String> env = System.getenv();
+    EngineFactory engines = new DockerJavaEngineFactory(env);
+    boolean early = Subcommands.connectsAtOnce(args);
+    if (early && !verbose) {
+      // logging is off: the connection can start before the streams are masked, and does
+      engines = EarlyEngine.start(engines);
+    }
     // Before logging starts: every line of stdout and stderr, slf4j's included, is masked.
     Redactor redactor = new Redactor();
     System.setOut(masked(System.out, redactor));
     System.setErr(masked(System.err, redactor));
-    configureLogging(Arrays.asList(args).contains("--verbose"));
-    Map<String, String> env = System.getenv();
-    EngineFactory engines = new DockerJavaEngineFactory(env);
-    if (Subcommands.connectsAtOnce(args)) {
+    if (early && verbose) {
       engines = EarlyEngine.start(engines);
     }
     AppContext context =

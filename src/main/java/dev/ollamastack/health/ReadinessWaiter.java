@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  * meanwhile: one that exits or keeps restarting fails at once, with its last log lines.
  */
 public final class ReadinessWaiter {
-  private static final Duration POLL = Duration.ofMillis(50);
+  // A service that starts in milliseconds (a restart, a small image) is seen at once; one that
+  // takes a minute (Open WebUI's first migrations) is asked a few times a second, not twenty.
+  private static final long FIRST_POLL_MS = 10;
+  private static final long LAST_POLL_MS = 250;
   private static final int LOG_LINES = 15;
   private static final long REPORT_EVERY_SECONDS = 5;
 
@@ -118,8 +121,13 @@ public final class ReadinessWaiter {
                     ? ""
                     : " (Docker health: " + c.health().label() + ")"));
       }
-      sleep();
+      sleep(pause(System.nanoTime() - started));
     }
+  }
+
+  /** The pause before the next look: a tenth of the time waited so far, 10 ms to 250 ms. */
+  static long pause(long waitedNanos) {
+    return Math.clamp(waitedNanos / 10_000_000L, FIRST_POLL_MS, LAST_POLL_MS);
   }
 
   private NotReadyException failure(ContainerSpec spec, String id, String what) {
@@ -163,9 +171,9 @@ public final class ReadinessWaiter {
     return c.health() == ContainerHealth.NONE ? "" : ", Docker health: " + c.health().label();
   }
 
-  private static void sleep() throws NotReadyException {
+  private static void sleep(long millis) throws NotReadyException {
     try {
-      Thread.sleep(POLL);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NotReadyException("interrupted");

@@ -62,6 +62,18 @@ public record ResourceKey(ResourceKind kind, String name) implements Comparable<
         ResourceKind.ofLabel(text.substring(0, colon)), text.substring(colon + 1));
   }
 
+  // Written out, as PortBinding's: a record's generated equals and hashCode are bootstrapped
+  // through method handles on first use, and the planner's maps call them before they are compiled.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResourceKey k && kind == k.kind && name.equals(k.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * kind.hashCode() + name.hashCode();
+  }
+
   @Override
   public int compareTo(ResourceKey o) {
     int k = kind.compareTo(o.kind);

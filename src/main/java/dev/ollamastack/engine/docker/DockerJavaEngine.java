@@ -51,8 +51,11 @@ public final class DockerJavaEngine implements DockerEngine {
   private final RegistryDigests registry;
   private final EngineCalls calls;
   // The engine's info, asked as soon as the client exists (every command that connects asks it
-  // first); the first info() takes this answer, later ones ask again.
+  // first); the first info() takes this answer. What it says (version, CPUs, runtimes, storage)
+  // changes only when the daemon restarts, and a connection serves one command (the controller
+  // connects again each pass): a later info() answers the same, unless asking failed.
   private volatile FutureTask<EngineInfo> earlyInfo;
+  private volatile EngineInfo known;
   private final Map<ExecKey, FutureTask<ExecResult>> startedExecs = new ConcurrentHashMap<>();
   private final VolumeHelpers helpers;
   private final Inspections inspections;
@@ -86,12 +89,19 @@ public final class DockerJavaEngine implements DockerEngine {
   /** Also tells a Docker engine from anything else answering at its address. */
   @Override
   public EngineInfo info() {
+    EngineInfo answer = known;
+    if (answer != null) {
+      return answer;
+    }
     FutureTask<EngineInfo> early = earlyInfo;
     if (early != null) {
       earlyInfo = null;
-      return answer(early, "info");
+      answer = answer(early, "info");
+    } else {
+      answer = calls.info();
     }
-    return calls.info();
+    known = answer;
+    return answer;
   }
 
   @Override
@@ -209,7 +219,18 @@ public final class DockerJavaEngine implements DockerEngine {
     }
   }
 
-  private record ExecKey(String containerId, List<String> cmd) {}
+  /** Written out: a record's generated equals and hashCode bootstrap method handles first. */
+  private record ExecKey(String containerId, List<String> cmd) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ExecKey k && containerId.equals(k.containerId) && cmd.equals(k.cmd);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * containerId.hashCode() + cmd.hashCode();
+    }
+  }
 
   @Override
   public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {

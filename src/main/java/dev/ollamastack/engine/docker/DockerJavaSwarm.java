@@ -65,6 +65,7 @@ final class DockerJavaSwarm implements SwarmEngine {
 
   private final DockerClient docker;
   private final Failures failures;
+  private volatile Map<String, String> nodeNames = Map.of();
 
   DockerJavaSwarm(DockerClient docker, Failures failures) {
     this.docker = docker;
@@ -117,14 +118,11 @@ final class DockerJavaSwarm implements SwarmEngine {
     if (services.isEmpty()) {
       return List.of();
     }
-    Map<String, String> nodes = new HashMap<>();
-    for (SwarmNode n : docker.listSwarmNodesCmd().exec()) {
-      nodes.put(
-          n.getId(), n.getDescription() == null ? n.getId() : n.getDescription().getHostname());
-    }
     String[] names = services.stream().map(s -> s.getSpec().getName()).toArray(String[]::new);
+    List<Task> listed = docker.listTasksCmd().withServiceFilter(names).exec();
+    Map<String, String> nodes = nodeNames(listed);
     Map<String, List<ObservedTask>> tasks = new HashMap<>();
-    for (Task t : docker.listTasksCmd().withServiceFilter(names).exec()) {
+    for (Task t : listed) {
       tasks.computeIfAbsent(t.getServiceId(), id -> new ArrayList<>()).add(task(t, nodes));
     }
     return services.stream()
@@ -141,6 +139,31 @@ final class DockerJavaSwarm implements SwarmEngine {
                         ? null
                         : s.getUpdateStatus().getState().name().toLowerCase(java.util.Locale.ROOT)))
         .toList();
+  }
+
+  /**
+   * Node hostnames by node id. Apply's wait inspects a service every 100 ms, so the nodes are
+   * listed once and again only when a task names a node not seen before (one that joined since).
+   */
+  private Map<String, String> nodeNames(List<Task> tasks) {
+    Map<String, String> known = nodeNames;
+    boolean unknown =
+        tasks.stream().map(Task::getNodeId).anyMatch(id -> id != null && !known.containsKey(id));
+    if (!unknown) {
+      return known;
+    }
+    Map<String, String> nodes = new HashMap<>();
+    for (SwarmNode n : docker.listSwarmNodesCmd().exec()) {
+      nodes.put(
+          n.getId(), n.getDescription() == null ? n.getId() : n.getDescription().getHostname());
+    }
+    // a node removed since its task ran keeps its id as its name, and is not listed for again
+    tasks.stream()
+        .map(Task::getNodeId)
+        .filter(id -> id != null)
+        .forEach(id -> nodes.putIfAbsent(id, id));
+    nodeNames = Map.copyOf(nodes);
+    return nodeNames;
   }
 
   private static ObservedTask task(Task t, Map<String, String> nodes) {

@@ -158,6 +158,8 @@ class DockerJavaEngineIT {
     assertThat(info.memoryBytes()).isPositive();
     assertThat(info.dockerRootDir()).startsWith("/");
     assertThat(info.runtimes()).contains("runc");
+    // what the daemon says of itself does not change while it runs: asked once per connection
+    assertThat(engine.info()).isSameAs(info);
   }
 
   @Test
