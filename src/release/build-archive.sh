@@ -26,7 +26,7 @@ cp "$TARGET/ollama-stack.jar" "$OUT/lib/"
   -C "$TARGET/classes" dev/ollamastack/model/BuildVersion.class
 # Trained where it is used: the archive records the jar's path relative to the runtime.
 "$OUT/runtime/bin/java" -XX:ArchiveClassesAtExit="$OUT/lib/ollama-stack.jsa" -Xlog:disable \
-  -jar "$OUT/lib/ollama-stack.jar" __cds-training >/dev/null 2>&1
+  -cp "$OUT/lib/ollama-stack.jar" dev.ollamastack.cli.Main __cds-training >/dev/null 2>&1
 install -m 0755 "$ROOT/src/release/launcher.sh" "$OUT/bin/ollama-stack"
 install -m 0755 "$ROOT/src/release/install.sh" "$OUT/install.sh"
 cp -R "$TARGET/release-staging/completions" "$TARGET/release-staging/man" "$OUT/share/"

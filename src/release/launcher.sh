@@ -8,6 +8,9 @@ SELF=$(readlink -f "${BASH_SOURCE[0]}")
 BIN=${SELF%/*}
 ROOT=${BIN%/*}
 JAR=$ROOT/lib/ollama-stack.jar
+# The jar's Main-Class, named: -jar would index the jar's entries once more only to read its
+# manifest (docs/startup.md).
+MAIN=dev.ollamastack.cli.Main
 # C1 only and the serial collector (see docs/startup.md); JVM log lines go to stderr, never
 # stdout; CDS chatter is off.
 LOG=(-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr)
@@ -52,7 +55,7 @@ if [ -x "$ROOT/runtime/bin/java" ]; then
   exit_flags
   # The class-data-sharing archive was trained at build time for exactly this runtime and jar.
   exec "$ROOT/runtime/bin/java" -XX:SharedArchiveFile="$ROOT/lib/ollama-stack.jsa" "${JVM[@]}" \
-    "${EXIT_FLAGS[@]}" -Dollamastack.runtime=bundled -jar "$JAR" "$@"
+    "${EXIT_FLAGS[@]}" -Dollamastack.runtime=bundled -cp "$JAR" "$MAIN" "$@"
 fi
 run_system() { # $1 a java, then the arguments: exec it when it is a Java >= 21, else return
   local java=$1
@@ -62,7 +65,7 @@ run_system() { # $1 a java, then the arguments: exec it when it is a Java >= 21,
   [ "$MAJOR" -ge 21 ] || return 0
   version_only "$@" && version "$java"
   exit_flags
-  exec "$java" "${JVM[@]}" "${EXIT_FLAGS[@]}" -Dollamastack.runtime=system -jar "$JAR" "$@"
+  exec "$java" "${JVM[@]}" "${EXIT_FLAGS[@]}" -Dollamastack.runtime=system -cp "$JAR" "$MAIN" "$@"
 }
 run_system "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$@"
 run_system "$(command -v java 2>/dev/null || true)" "$@"

@@ -70,10 +70,27 @@ public final class Http {
     }
   }
 
+  /** Nothing accepted the connection (refused, unreachable, or the connect timed out). */
+  public static final class NotConnected extends IOException {
+    NotConnected(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   /** A GET; {@code timeout} bounds the connect and each read. */
   public static Response get(URI uri, Duration timeout, Map<String, String> headers)
       throws IOException {
     return send("GET", uri, null, headers, timeout);
+  }
+
+  /**
+   * A GET whose connect has a bound of its own; a connection nothing accepted throws {@link
+   * NotConnected}, so one request tells a closed port from one that answers wrong.
+   */
+  public static Response get(URI uri, Duration connect, Duration timeout) throws IOException {
+    try (Streamed s = stream("GET", uri, null, Map.of(), connect, timeout)) {
+      return new Response(s.status(), s.body().readAllBytes(), s.headers);
+    }
   }
 
   /** A request with an optional JSON body, the whole answer read. */
@@ -92,25 +109,44 @@ public final class Http {
   public static Streamed stream(
       String method, URI uri, byte[] jsonBody, Map<String, String> headers, Duration timeout)
       throws IOException {
+    Duration connect =
+        timeout != null && timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
+    return stream(method, uri, jsonBody, headers, connect, timeout);
+  }
+
+  private static Streamed stream(
+      String method,
+      URI uri,
+      byte[] jsonBody,
+      Map<String, String> headers,
+      Duration connect,
+      Duration timeout)
+      throws IOException {
     HttpURLConnection c;
     try {
       c = (HttpURLConnection) uri.toURL().openConnection();
     } catch (IllegalArgumentException e) {
       throw new IOException("not an HTTP URL: " + uri, e);
     }
-    Duration connect =
-        timeout != null && timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
     c.setConnectTimeout(millis(connect));
     c.setReadTimeout(timeout == null ? 0 : millis(timeout));
     c.setInstanceFollowRedirects(false);
     c.setUseCaches(false);
     c.setRequestMethod(method);
     headers.forEach(c::setRequestProperty);
+    if (jsonBody != null) {
+      c.setDoOutput(true);
+      c.setRequestProperty("Content-Type", "application/json");
+      c.setFixedLengthStreamingMode(jsonBody.length);
+    }
+    try {
+      c.connect();
+    } catch (IOException e) {
+      c.disconnect();
+      throw new NotConnected(e);
+    }
     try {
       if (jsonBody != null) {
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
-        c.setFixedLengthStreamingMode(jsonBody.length);
         try (OutputStream out = c.getOutputStream()) {
           out.write(jsonBody);
         }

@@ -1,7 +1,9 @@
 package dev.ollamastack.health;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +24,33 @@ public final class HttpProbe {
       return res.ok() ? Optional.of(res.text()) : Optional.empty();
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
+    }
+  }
+
+  /** How one GET went. */
+  public enum Reach {
+    /** A 2xx answer. */
+    OK,
+    /** The connection was accepted; the answer was not 2xx, or did not come in time. */
+    ACCEPTED,
+    /** Nothing accepted the connection. */
+    CLOSED
+  }
+
+  /**
+   * One GET of {@code url}: what a bare TCP connect followed by the GET would tell, on one
+   * connection. {@code connect} bounds the connect, {@code timeout} each read.
+   */
+  public Reach reach(String url, Duration connect, Duration timeout) {
+    try {
+      return Http.get(URI.create(url), connect, timeout).ok() ? Reach.OK : Reach.ACCEPTED;
+    } catch (Http.NotConnected | ConnectException | NoRouteToHostException e) {
+      // the last two: a kept-alive connection that had closed, asked again on a new one
+      return Reach.CLOSED;
+    } catch (IOException e) {
+      return Reach.ACCEPTED;
+    } catch (IllegalArgumentException e) {
+      return Reach.CLOSED;
     }
   }
 

@@ -154,6 +154,73 @@ class HttpTest {
         .isFalse();
   }
 
+  @Test
+  void aRefusedConnectionIsNotConnected() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    URI closed = URI.create("http://127.0.0.1:" + port + "/");
+    assertThatThrownBy(() -> Http.get(closed, Duration.ofMillis(500), Duration.ofSeconds(1)))
+        .isInstanceOf(Http.NotConnected.class);
+    assertThat(
+            new HttpProbe().reach(closed.toString(), Duration.ofMillis(500), Duration.ofSeconds(1)))
+        .isEqualTo(HttpProbe.Reach.CLOSED);
+  }
+
+  @Test
+  void reachTellsOkFromAnAnswerThatIsNot() {
+    HttpProbe probe = new HttpProbe();
+    Duration connect = Duration.ofMillis(500);
+    assertThat(probe.reach(uri("/echo").toString(), connect, Duration.ofSeconds(5)))
+        .isEqualTo(HttpProbe.Reach.OK);
+    assertThat(probe.reach(uri("/missing").toString(), connect, Duration.ofSeconds(5)))
+        .isEqualTo(HttpProbe.Reach.ACCEPTED);
+    // accepted, then silent past the read timeout (the server holds until the test ends)
+    assertThat(probe.reach(uri("/hang").toString(), connect, Duration.ofMillis(200)))
+        .isEqualTo(HttpProbe.Reach.ACCEPTED);
+  }
+
+  @Test
+  void reachAsksOnOneConnection() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.atomic.AtomicInteger accepted =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread server =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        try (java.net.Socket c = s.accept()) {
+                          accepted.incrementAndGet();
+                          var in =
+                              new java.io.BufferedReader(
+                                  new java.io.InputStreamReader(
+                                      c.getInputStream(), StandardCharsets.US_ASCII));
+                          String line;
+                          while ((line = in.readLine()) != null && !line.isEmpty()) {
+                            // the request's head; a GET has no body
+                          }
+                          c.getOutputStream()
+                              .write(
+                                  "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                      .getBytes(StandardCharsets.US_ASCII));
+                        }
+                      }
+                    } catch (IOException closed) {
+                      // the socket closed at the end of the test
+                    }
+                  });
+      String url = "http://127.0.0.1:" + s.getLocalPort() + "/health";
+      assertThat(new HttpProbe().reach(url, Duration.ofMillis(500), Duration.ofSeconds(5)))
+          .isEqualTo(HttpProbe.Reach.OK);
+      assertThat(accepted).hasValue(1);
+      s.close();
+      server.join();
+    }
+  }
+
   private static void reply(HttpExchange ex, int status, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);

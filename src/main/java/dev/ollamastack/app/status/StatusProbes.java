@@ -36,15 +36,16 @@ public interface StatusProbes {
     return new StatusProbes() {
       @Override
       public ProbeResult probe(String host, int port, String httpPath) {
-        if (!HttpProbe.tcpOpen(host, port, Duration.ofMillis(500))) {
-          return ProbeResult.CLOSED;
-        }
+        Duration connect = Duration.ofMillis(500);
         if (httpPath == null) {
-          return ProbeResult.OK;
+          return HttpProbe.tcpOpen(host, port, connect) ? ProbeResult.OK : ProbeResult.CLOSED;
         }
-        return http.httpOk("http://" + host + ":" + port + httpPath, timeout)
-            ? ProbeResult.OK
-            : ProbeResult.LISTENING;
+        // one connection: a bare connect first would cost the service a second one
+        return switch (http.reach("http://" + host + ":" + port + httpPath, connect, timeout)) {
+          case OK -> ProbeResult.OK;
+          case ACCEPTED -> ProbeResult.LISTENING;
+          case CLOSED -> ProbeResult.CLOSED;
+        };
       }
 
       @Override

@@ -207,11 +207,14 @@ public final class StatusService {
               ? probes.tools(
                   "http://" + host + ":" + port.hostPort() + "/" + m.name() + "/openapi.json")
               : java.util.OptionalInt.empty();
+      if (tools.isPresent() && tools.getAsInt() > 0) {
+        out.add(new ExtensionStatus(m.name(), runs, "serving", tools.getAsInt()));
+        continue;
+      }
+      // no tools: mcp-proxy's /docs tells a failed server (the proxy answers) from a down proxy;
+      // a serving extension needs no second request, which would only wait at the end of status
       boolean answers = running && probes.probe(host, port.hostPort(), "/docs") == ProbeResult.OK;
-      out.add(
-          tools.isPresent() && tools.getAsInt() > 0
-              ? new ExtensionStatus(m.name(), runs, "serving", tools.getAsInt())
-              : new ExtensionStatus(m.name(), runs, answers ? "failed" : "down", null));
+      out.add(new ExtensionStatus(m.name(), runs, answers ? "failed" : "down", null));
     }
     return out;
   }
