@@ -13,12 +13,13 @@ JDK=${JAVA_HOME:?JAVA_HOME must point at the JDK that builds the runtime}
 
 rm -rf "$OUT" && mkdir -p "$OUT/bin" "$OUT/lib" "$OUT/share"
 modules=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 21 \
-  "$TARGET/ollama-stack.jar")
+  "$TARGET/ollama-stack.jar" "$TARGET/ollama-stack-tls.jar")
 echo "release: jlink $modules" >&2
 # --generate-cds-archive: the runtime's own base archive, which the app's archive extends.
 "$JDK/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --compress=zip-6 --generate-cds-archive --output "$OUT/runtime" >/dev/null
-cp "$TARGET/ollama-stack.jar" "$OUT/lib/"
+# ollama-stack-tls.jar (Bouncy Castle, for a TLS daemon's PEM files) is on the jar's Class-Path.
+cp "$TARGET/ollama-stack.jar" "$TARGET/ollama-stack-tls.jar" "$OUT/lib/"
 # `--version` alone runs from a jar of its three classes: the big jar's 17,500 entries cost ~40 ms
 # to index on opening (docs/startup.md).
 "$JDK/bin/jar" --create --file "$OUT/lib/ollama-stack-version.jar" -C "$TARGET/classes" \
