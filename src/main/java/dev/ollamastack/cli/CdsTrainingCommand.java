@@ -4,8 +4,18 @@ import dev.ollamastack.app.AppContext;
 import dev.ollamastack.config.LoadedStack;
 import dev.ollamastack.config.StackLoader;
 import dev.ollamastack.engine.DockerEngine;
+import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerSpec;
+import dev.ollamastack.model.ContainerState;
+import dev.ollamastack.model.DesiredState;
 import dev.ollamastack.model.Labels;
+import dev.ollamastack.model.NetworkSpec;
+import dev.ollamastack.model.ObservedContainer;
+import dev.ollamastack.model.ObservedContainer.Endpoint;
+import dev.ollamastack.model.ObservedContainer.Wiring;
+import dev.ollamastack.model.ObservedNetwork;
 import dev.ollamastack.model.ObservedState;
+import dev.ollamastack.model.ObservedVolume;
 import dev.ollamastack.model.Platform;
 import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.ToolVersion;
@@ -23,9 +33,12 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -50,6 +63,7 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
         new StackRenderer(ToolVersion.get())
             .render(loaded.spec().withPlatform(Platform.CPU), new Secrets("x", "y"), 2, "/tmp/x");
     Plan plan = new Planner().plan(desired, ObservedState.empty(), Overrides.NONE);
+    planAsApplied(desired);
     StringWriter sink = new StringWriter();
     PrintWriter w = new PrintWriter(sink);
     w.print(PlanText.render(plan));
@@ -62,9 +76,13 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
       engine.listContainers(Map.of("ollama-stack.installation", "__cds-training"));
       engine.listNetworks(Map.of("ollama-stack.installation", "__cds-training"));
       engine.listVolumes(Map.of("ollama-stack.installation", "__cds-training"));
-      // status inspects every container: one of ours (read only), when there is one, trains it
-      engine.listContainers(Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)).stream()
+      // observe lists every container and status inspects each of ours: one (read only) trains
+      // it, one of ours when there is one, else any
+      List<ObservedContainer> all = engine.listContainers(Map.of());
+      all.stream()
+          .filter(c -> Labels.MANAGED_BY_VALUE.equals(c.labels().get(Labels.MANAGED_BY)))
           .findFirst()
+          .or(() -> all.stream().findFirst())
           .ifPresent(c -> engine.inspectContainer(c.id()));
     } catch (RuntimeException noDaemon) {
       // training without Docker still covers everything else
@@ -72,6 +90,68 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
     runReadOnlyCommands();
     loadTheRest();
     return 0;
+  }
+
+  /**
+   * The plan of an installation that exists: the planner's matching of observed containers (drift,
+   * dependents, earlier forms of the labels) runs only then, and its lambdas are spun at run time
+   * unless the archive holds them. The desired state as {@code apply} would have made it, running:
+   * nothing is asked of Docker.
+   */
+  static Plan planAsApplied(DesiredState desired) {
+    List<ObservedContainer> containers = new ArrayList<>();
+    String networkId = "training-network";
+    for (ContainerSpec c : desired.containers()) {
+      Map<String, Endpoint> nets =
+          c.network() == null
+              ? Map.of()
+              : Map.of(c.network(), new Endpoint(networkId, c.networkAliases()));
+      containers.add(
+          new ObservedContainer(
+              "training-" + c.name(),
+              c.name(),
+              c.imageReference(),
+              "sha256:training",
+              ContainerState.RUNNING,
+              ContainerHealth.HEALTHY,
+              null,
+              c.labels(),
+              c.ports(),
+              Instant.EPOCH,
+              0,
+              new Wiring(
+                  nets,
+                  c.mounts(),
+                  c.restartPolicy(),
+                  c.resources().memoryBytes() == null ? 0L : c.resources().memoryBytes(),
+                  c.resources().cpus() == null ? 0L : Math.round(c.resources().cpus() * 1e9),
+                  c.env())));
+    }
+    NetworkSpec n = desired.network();
+    List<ObservedNetwork> networks =
+        n == null
+            ? List.of()
+            : List.of(new ObservedNetwork(networkId, n.name(), n.driver(), n.labels()));
+    List<ObservedVolume> volumes =
+        desired.volumes().stream()
+            .map(
+                v ->
+                    new ObservedVolume(v.name(), "/var/lib/docker/volumes/" + v.name(), v.labels()))
+            .toList();
+    ObservedState observed =
+        new ObservedState(
+            containers,
+            networks,
+            volumes,
+            Set.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            null,
+            List.of(),
+            List.of(),
+            null);
+    return new Planner().plan(desired, observed, Overrides.NONE);
   }
 
   /**
