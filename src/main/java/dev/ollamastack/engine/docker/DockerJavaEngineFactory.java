@@ -1,13 +1,16 @@
 package dev.ollamastack.engine.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.engine.EngineFactory;
+import dev.ollamastack.model.ToolException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,7 +63,8 @@ public final class DockerJavaEngineFactory implements EngineFactory {
   @Override
   public DockerEngine connect() {
     DockerEndpoint endpoint = endpoint();
-    DefaultDockerClientConfig config = config(endpoint);
+    // read by the first docker-java command (a write, a pull, logs): not by plan's reads
+    LazyClientConfig config = new LazyClientConfig(() -> readConfig(endpoint));
     DockerHttpClient http = http(endpoint, config);
     Failures failures = new Failures(endpoint);
     return new DockerJavaEngine(
@@ -78,6 +82,20 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     DockerEndpoint endpoint = endpoint();
     DefaultDockerClientConfig config = config(endpoint);
     return DockerClientImpl.getInstance(config, http(endpoint, config));
+  }
+
+  /** {@link #config}, a file docker-java cannot read being one line of what to fix (exit 4). */
+  private DefaultDockerClientConfig readConfig(DockerEndpoint endpoint) {
+    try {
+      return config(endpoint);
+    } catch (DockerClientException e) {
+      throw ToolException.environment(
+          "Docker's config: cannot read "
+              + DockerContexts.configDir(env).resolve("config.json")
+              + ": "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          "fix or remove it ('docker context ls' reads it too)");
+    }
   }
 
   /**
@@ -156,7 +174,7 @@ public final class DockerJavaEngineFactory implements EngineFactory {
     return endpoint.host().startsWith("unix://") || endpoint.host().startsWith("npipe://");
   }
 
-  private static DockerHttpClient http(DockerEndpoint endpoint, DefaultDockerClientConfig config) {
+  private static DockerHttpClient http(DockerEndpoint endpoint, DockerClientConfig config) {
     // No response timeout: log follows, pulls and builds legitimately stay silent for minutes.
     return new ZerodepDockerHttpClient.Builder()
         .dockerHost(URI.create(endpoint.host()))
