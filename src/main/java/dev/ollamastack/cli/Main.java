@@ -116,6 +116,11 @@ public final class Main {
   }
 
   private static void configureLogging(boolean verbose) {
+    // slf4j's provider named, so it does not look for one with a ServiceLoader, which opens every
+    // jar on the class path (ollama-stack-tls.jar's 7,800 entries) to find none but this one; and
+    // without its line saying so on stderr
+    System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

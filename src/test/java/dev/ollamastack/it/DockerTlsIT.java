@@ -53,105 +53,25 @@ class DockerTlsIT {
     strangerCerts = Files.createDirectories(work.resolve("stranger"));
     // a CA, the daemon's certificate for "localhost" only, the client's certificate
     openssl(
-        work,
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=it-ca",
-        "-keyout",
-        "ca-key.pem",
-        "-out",
-        "certs/ca.pem");
+        "req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=it-ca -keyout ca-key.pem"
+            + " -out certs/ca.pem");
     openssl(
-        work,
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=localhost",
-        "-keyout",
-        "server-key.pem",
-        "-out",
-        "server.csr");
+        "req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout server-key.pem -out server.csr");
     Files.writeString(work.resolve("server.ext"), "subjectAltName=DNS:localhost\n");
     openssl(
-        work,
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "certs/ca.pem",
-        "-CAkey",
-        "ca-key.pem",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        "server.ext",
-        "-out",
-        "server-cert.pem");
+        "x509 -req -in server.csr -CA certs/ca.pem -CAkey ca-key.pem -CAcreateserial -days 2"
+            + " -extfile server.ext -out server-cert.pem");
+    openssl("req -newkey rsa:2048 -nodes -subj /CN=client -keyout certs/key.pem -out client.csr");
     openssl(
-        work,
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=client",
-        "-keyout",
-        "certs/key.pem",
-        "-out",
-        "client.csr");
+        "x509 -req -in client.csr -CA certs/ca.pem -CAkey ca-key.pem -CAcreateserial -days 2"
+            + " -out certs/cert.pem");
     openssl(
-        work,
-        "x509",
-        "-req",
-        "-in",
-        "client.csr",
-        "-CA",
-        "certs/ca.pem",
-        "-CAkey",
-        "ca-key.pem",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-out",
-        "certs/cert.pem");
-    openssl(
-        work,
-        "pkcs12",
-        "-export",
-        "-in",
-        "server-cert.pem",
-        "-inkey",
-        "server-key.pem",
-        "-passout",
-        "pass:it",
-        "-out",
-        "server.p12");
+        "pkcs12 -export -in server-cert.pem -inkey server-key.pem -passout pass:it"
+            + " -out server.p12");
     // a client whose CA never signed the daemon's certificate
     openssl(
-        work,
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=stranger",
-        "-keyout",
-        "stranger/key.pem",
-        "-out",
-        "stranger/ca.pem");
+        "req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=stranger"
+            + " -keyout stranger/key.pem -out stranger/ca.pem");
     Files.copy(strangerCerts.resolve("ca.pem"), strangerCerts.resolve("cert.pem"));
 
     server = tlsFront(Path.of(daemon.substring("unix://".length())));
@@ -186,6 +106,8 @@ class DockerTlsIT {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     String version = DockerAvailable.Check.probe().info().serverVersion();
     assertThat(r.out()).contains("engine " + version).contains("at " + host);
+    // nothing of docker-java's or slf4j's own on stderr (its provider is named, not looked up)
+    assertThat(r.err()).isEmpty();
   }
 
   @Test
@@ -276,18 +198,18 @@ class DockerTlsIT {
     }
   }
 
-  private static void openssl(Path dir, String... args) throws Exception {
+  /** {@code openssl} with {@code args} (no argument holds a space) in the test's directory. */
+  private void openssl(String args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl"));
-    cmd.addAll(List.of(args));
+    cmd.addAll(List.of(args.split(" ")));
+    Path log = work.resolve("openssl.log");
     Process p =
         new ProcessBuilder(cmd)
-            .directory(dir.toFile())
+            .directory(work.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("openssl.log").toFile())
+            .redirectOutput(log.toFile())
             .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openssl " + cmd).isTrue();
-    assertThat(p.exitValue())
-        .as("openssl %s: %s", cmd, Files.readString(dir.resolve("openssl.log")))
-        .isZero();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openssl %s", args).isTrue();
+    assertThat(p.exitValue()).as("openssl %s: %s", args, Files.readString(log)).isZero();
   }
 }
