@@ -203,12 +203,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public String createContainer(ContainerSpec spec) {
-    return failures.call(
-        "create container " + spec.name(),
-        () ->
-            ContainerCreation.configure(docker.createContainerCmd(spec.imageReference()), spec)
-                .exec()
-                .getId());
+    return failures.call("create container " + spec.name(), () -> calls.createContainer(spec));
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.ollamastack.engine.EngineInfo;
 import dev.ollamastack.engine.ExecResult;
 import dev.ollamastack.engine.NotAnEngineException;
 import dev.ollamastack.model.ContainerHealth;
+import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.ContainerState;
 import dev.ollamastack.model.Mount;
 import dev.ollamastack.model.ObservedContainer;
@@ -124,6 +125,18 @@ final class EngineCalls {
       return Optional.empty();
     }
     return Optional.of(image(ok("inspect image " + reference, a)));
+  }
+
+  /** {@code docker create}: the container's id. */
+  String createContainer(ContainerSpec spec) {
+    String what = "create container " + spec.name();
+    JsonNode created =
+        ok(
+            what,
+            post(
+                "/containers/create?name=" + encode(spec.name()),
+                ContainerCreateBody.of(spec, json)));
+    return text(created, "Id");
   }
 
   /** Output beyond this is dropped: exec is for short checks, not for streaming. */
