@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -27,9 +28,10 @@ public final class ExtensionCatalog {
     static final ExtensionCatalog BUILT_INS = loadBuiltIns();
   }
 
-  private final Map<String, ExtensionManifest> byName;
+  // A built-in manifest is read when it is first asked for: a stack enables one or two of them
+  private final Map<String, Supplier<ExtensionManifest>> byName;
 
-  private ExtensionCatalog(Map<String, ExtensionManifest> byName) {
+  private ExtensionCatalog(Map<String, Supplier<ExtensionManifest>> byName) {
     this.byName = new TreeMap<>(byName);
   }
 
@@ -43,13 +45,14 @@ public final class ExtensionCatalog {
     if (user.isEmpty()) {
       return this;
     }
-    Map<String, ExtensionManifest> all = new TreeMap<>(byName);
-    all.putAll(user);
+    Map<String, Supplier<ExtensionManifest>> all = new TreeMap<>(byName);
+    user.forEach((name, m) -> all.put(name, () -> m));
     return new ExtensionCatalog(all);
   }
 
   public Optional<ExtensionManifest> find(String name) {
-    return Optional.ofNullable(byName.get(name));
+    Supplier<ExtensionManifest> m = byName.get(name);
+    return m == null ? Optional.empty() : Optional.of(m.get());
   }
 
   public Set<String> names() {
@@ -57,7 +60,7 @@ public final class ExtensionCatalog {
   }
 
   public Collection<ExtensionManifest> all() {
-    return byName.values();
+    return byName.values().stream().map(Supplier::get).toList();
   }
 
   /** The built-in manifest's YAML, as shipped (for {@code extensions info}). */
@@ -66,17 +69,33 @@ public final class ExtensionCatalog {
   }
 
   private static ExtensionCatalog loadBuiltIns() {
-    ObjectMapper json = new ObjectMapper();
-    Load yaml = new Load(LoadSettings.builder().build());
-    Map<String, ExtensionManifest> all = new TreeMap<>();
+    Map<String, Supplier<ExtensionManifest>> all = new TreeMap<>();
     for (String name : resource(ROOT + "index").split("\\s+")) {
-      if (name.isBlank()) {
-        continue;
+      if (!name.isBlank()) {
+        all.put(name, new Once(name));
       }
-      JsonNode tree = json.valueToTree(yaml.loadFromString(builtInText(name)));
-      all.put(name, ManifestReader.read(tree, BUILT_IN));
     }
     return new ExtensionCatalog(all);
+  }
+
+  /** A built-in manifest, parsed by its first reader; a reader meanwhile waits for it. */
+  private static final class Once implements Supplier<ExtensionManifest> {
+    private final String name;
+    private ExtensionManifest manifest;
+
+    Once(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public synchronized ExtensionManifest get() {
+      if (manifest == null) {
+        Load yaml = new Load(LoadSettings.builder().build());
+        JsonNode tree = new ObjectMapper().valueToTree(yaml.loadFromString(builtInText(name)));
+        manifest = ManifestReader.read(tree, BUILT_IN);
+      }
+      return manifest;
+    }
   }
 
   private static String resource(String path) {
