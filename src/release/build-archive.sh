@@ -20,7 +20,7 @@ echo "release: jlink $modules" >&2
   --compress=zip-6 --generate-cds-archive --output "$OUT/runtime" >/dev/null
 # ollama-stack-tls.jar (Bouncy Castle, for a TLS daemon's PEM files) is on the jar's Class-Path.
 cp "$TARGET/ollama-stack.jar" "$TARGET/ollama-stack-tls.jar" "$OUT/lib/"
-# `--version` alone runs from a jar of its three classes: the big jar's 17,500 entries cost ~40 ms
+# `--version` alone runs from a jar of its three classes: the big jar's 9,800 entries cost time
 # to index on opening (docs/startup.md).
 "$JDK/bin/jar" --create --file "$OUT/lib/ollama-stack-version.jar" -C "$TARGET/classes" \
   dev/ollamastack/cli/VersionLines.class -C "$TARGET/classes" dev/ollamastack/model/ToolVersion.class \
