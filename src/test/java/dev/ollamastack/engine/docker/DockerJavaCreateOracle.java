@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
 import dev.ollamastack.model.ContainerSpec;
 import dev.ollamastack.model.DeviceSpec;
 import dev.ollamastack.model.GpuRequest;
@@ -50,7 +49,7 @@ final class DockerJavaCreateOracle {
   static HostConfig hostConfig(ContainerSpec spec) {
     HostConfig host =
         HostConfig.newHostConfig()
-            .withRestartPolicy(restartPolicy(spec.restartPolicy()))
+            .withRestartPolicy(ContainerCreation.restartPolicy(spec.restartPolicy()))
             .withInit(spec.init())
             .withPortBindings(portBindings(spec.ports()))
             .withMounts(mounts(spec.mounts()));
@@ -69,15 +68,6 @@ final class DockerJavaCreateOracle {
     }
     devices(host, spec.devices() == null ? DeviceSpec.NONE : spec.devices());
     return host;
-  }
-
-  static RestartPolicy restartPolicy(dev.ollamastack.model.RestartPolicy p) {
-    return switch (p) {
-      case NO -> RestartPolicy.noRestart();
-      case ALWAYS -> RestartPolicy.alwaysRestart();
-      case ON_FAILURE -> RestartPolicy.onFailureRestart(0);
-      case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
-    };
   }
 
   private static void devices(HostConfig host, DeviceSpec devices) {
