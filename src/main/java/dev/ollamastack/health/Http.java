@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,10 +71,20 @@ public final class Http {
     }
   }
 
-  /** Nothing accepted the connection (refused, unreachable, or the connect timed out). */
+  /** Nothing accepted the connection (refused, unreachable); its message is the cause's. */
   public static final class NotConnected extends IOException {
     NotConnected(IOException cause) {
-      super(cause.getMessage(), cause);
+      super(
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+          cause);
+    }
+  }
+
+  /** The connect timed out: still a {@link SocketTimeoutException}, as callers catch it. */
+  public static final class ConnectTimedOut extends SocketTimeoutException {
+    ConnectTimedOut(SocketTimeoutException cause) {
+      super(cause.getMessage());
+      initCause(cause);
     }
   }
 
@@ -85,7 +96,8 @@ public final class Http {
 
   /**
    * A GET whose connect has a bound of its own; a connection nothing accepted throws {@link
-   * NotConnected}, so one request tells a closed port from one that answers wrong.
+   * NotConnected} ({@link ConnectTimedOut} when the connect timed out), so one request tells a
+   * closed port from one that answers wrong.
    */
   public static Response get(URI uri, Duration connect, Duration timeout) throws IOException {
     try (Streamed s = stream("GET", uri, null, Map.of(), connect, timeout)) {
@@ -141,6 +153,9 @@ public final class Http {
     }
     try {
       c.connect();
+    } catch (SocketTimeoutException e) {
+      c.disconnect();
+      throw new ConnectTimedOut(e);
     } catch (IOException e) {
       c.disconnect();
       throw new NotConnected(e);

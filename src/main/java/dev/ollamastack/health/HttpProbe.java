@@ -44,7 +44,10 @@ public final class HttpProbe {
   public Reach reach(String url, Duration connect, Duration timeout) {
     try {
       return Http.get(URI.create(url), connect, timeout).ok() ? Reach.OK : Reach.ACCEPTED;
-    } catch (Http.NotConnected | ConnectException | NoRouteToHostException e) {
+    } catch (Http.NotConnected
+        | Http.ConnectTimedOut
+        | ConnectException
+        | NoRouteToHostException e) {
       // the last two: a kept-alive connection that had closed, asked again on a new one
       return Reach.CLOSED;
     } catch (IOException e) {
