@@ -272,6 +272,13 @@ class ControllerIT {
         .until(() -> preloadsDone(lines(watcher)) > before);
   }
 
+  /** Sends {@code kill -SIG} to the watcher: SIGSTOP holds it still, SIGCONT lets it go on. */
+  private static void signal(Process p, String sig) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start();
+    assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).as("kill -%s %d", sig, p.pid()).isZero();
+  }
+
   private static int preloadsDone(List<JsonNode> lines) {
     return (int)
         lines.stream()
@@ -325,12 +332,21 @@ class ControllerIT {
     run.addAll(List.of("--network", name + "_network", "--network-alias", "webui"));
     run.addAll(List.of("--restart", "unless-stopped", "-p", "127.0.0.1:" + webuiPort + ":8080"));
     run.add(spec.path("Config").path("Image").asText());
-    // Made beside it, then swapped in under the name: the controller sees the remade one.
+    // Made beside it, then swapped in under the name while the watcher is held (SIGSTOP): the
+    // swap is three engine calls, and a controller that wakes between them would put its own
+    // webui back before ours has the name, or replace ours before the test has started it. Held,
+    // it sees the events after SIGCONT and finds the remade container running.
     DockerCli.run(run.toArray(String[]::new));
-    DockerCli.run("rm", "-f", c("webui"));
-    DockerCli.run("rename", c("webui") + "-by-hand", c("webui"));
-    String byHand = id("webui");
-    DockerCli.run("start", c("webui"));
+    String byHand;
+    signal(watcher, "STOP");
+    try {
+      DockerCli.run("rm", "-f", c("webui"));
+      DockerCli.run("rename", c("webui") + "-by-hand", c("webui"));
+      byHand = id("webui");
+      DockerCli.run("start", c("webui"));
+    } finally {
+      signal(watcher, "CONT");
+    }
     Awaitility.await("the hand-made webui replaced")
         .atMost(BOUND)
         .pollInterval(Duration.ofMillis(200))
