@@ -104,10 +104,24 @@ public final class NodeStandIns {
       if (!Files.isDirectory(dir.resolve("node_modules/@modelcontextprotocol/sdk"))) {
         Files.createDirectories(dir);
         Files.write(dir.resolve("package.json"), pkg);
-        run(
-            List.of("npm", "install", "--no-audit", "--no-fund", "--omit=dev", "--prefix", "."),
-            dir,
-            "npm packages of " + source.resolve("package.json") + " (needs npm)");
+        // The registry is across the network: a failed install (npm retries each request itself)
+        // is tried again from scratch, twice, before the test fails on it.
+        for (int attempt = 1; ; attempt++) {
+          try {
+            run(
+                List.of("npm", "install", "--no-audit", "--no-fund", "--omit=dev", "--prefix", "."),
+                dir,
+                "npm packages of " + source.resolve("package.json") + " (needs npm)");
+            break;
+          } catch (IllegalStateException e) {
+            if (attempt == 3 || Thread.currentThread().isInterrupted()) {
+              throw e;
+            }
+            System.err.printf(
+                "npm install, attempt %d of 3, failed: %s%n", attempt, e.getMessage());
+            deleteTree(dir.resolve("node_modules"));
+          }
+        }
       }
       return dir.resolve("node_modules");
     } catch (IOException e) {
