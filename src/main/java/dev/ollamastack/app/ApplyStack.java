@@ -2,12 +2,15 @@ package dev.ollamastack.app;
 
 import dev.ollamastack.apply.ActionRunner;
 import dev.ollamastack.apply.ApplyResult;
+import dev.ollamastack.apply.ProgressListener;
 import dev.ollamastack.config.LoadedStack;
+import dev.ollamastack.config.SecretStore;
 import dev.ollamastack.config.StatePaths;
 import dev.ollamastack.engine.DockerEngine;
 import dev.ollamastack.health.EndToEnd;
 import dev.ollamastack.health.EndToEndCheck;
 import dev.ollamastack.model.Platform;
+import dev.ollamastack.model.Secrets;
 import dev.ollamastack.model.ToolException;
 import dev.ollamastack.observe.StateObserver;
 import dev.ollamastack.plan.Overrides;
@@ -174,7 +177,13 @@ public final class ApplyStack {
         intent.check(locked);
         intent.beforeExecute(locked, listener);
         StackApplier applier = new StackApplier(ctx, runners);
-        ApplyResult result = applier.apply(locked, engine, listener.progress(), req.readyTimeout());
+        ProgressListener progress = listener.progress();
+        if (intent.checksEndToEnd() && headStartsTheGate(locked)) {
+          progress =
+              GateHeadStart.around(
+                  progress, locked.plan().actions(), locked.desired().containers(), engine);
+        }
+        ApplyResult result = applier.apply(locked, engine, progress, req.readyTimeout());
         // Not recorded when the run removes the state directory: that would create it again.
         boolean record = intent.recordsHistory(locked);
         List<EndToEndCheck> checks = List.of();
@@ -217,6 +226,18 @@ public final class ApplyStack {
     var now = new StateObserver(engine).observe(planned.desired());
     return ctx.endToEnd()
         .run(EndToEndScope.targets(planned, now, ctx.host()), engine, EndToEnd.Budget.GATE);
+  }
+
+  /**
+   * Whether the gate's webui-ollama check runs its command inside webui first ({@link
+   * GateHeadStart}): real checks, the docker target, no admin key stored.
+   */
+  private boolean headStartsTheGate(PlannedStack planned) {
+    return ctx.endToEnd() != EndToEnd.NONE
+        && !planned.desired().isSwarm()
+        && !new SecretStore(ctx.stateHome())
+            .others(planned.spec().name())
+            .containsKey(Secrets.WEBUI_ADMIN_API_KEY);
   }
 
   private Path lockFile(LoadedStack loaded) {

@@ -10,8 +10,11 @@ import dev.ollamastack.model.PortBinding;
 import dev.ollamastack.plan.Action;
 import dev.ollamastack.plan.Plan;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What plan can know before touching anything: a host port a container about to start publishes,
@@ -28,29 +31,40 @@ final class PortPreCheck {
     if (!local(engine.host())) {
       return List.of(); // the ports are on the engine's machine, not this one
     }
-    List<String> out = new ArrayList<>();
+    // the ports each starting container publishes, none held by a container; then the host is
+    // asked about all of them at once (its socket tables read once, not once per port)
+    List<Map.Entry<String, Integer>> asked = new ArrayList<>();
+    Set<Integer> ports = new LinkedHashSet<>();
     for (Action a : plan.actions()) {
       ContainerSpec spec = startedBy(a).orElse(null);
       if (spec == null) {
         continue;
       }
       for (PortBinding p : spec.ports()) {
-        if (heldByAContainer(observed, p.hostPort())) {
-          continue;
+        if (!heldByAContainer(observed, p.hostPort())) {
+          asked.add(Map.entry(spec.name(), p.hostPort()));
+          ports.add(p.hostPort());
         }
-        PortUse use = host.portUse(p.hostPort());
-        if (use.inUse()) {
-          out.add(
-              spec.name()
-                  + " cannot start: host port "
-                  + p.hostPort()
-                  + " is held by "
-                  + (use.process() == null
-                      ? "another process"
-                      : "process "
-                          + use.process()
-                          + (use.pid() > 0 ? " (pid " + use.pid() + ")" : "")));
-        }
+      }
+    }
+    if (ports.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, PortUse> uses = host.portUses(ports);
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : asked) {
+      PortUse use = uses.get(e.getValue());
+      if (use != null && use.inUse()) {
+        out.add(
+            e.getKey()
+                + " cannot start: host port "
+                + e.getValue()
+                + " is held by "
+                + (use.process() == null
+                    ? "another process"
+                    : "process "
+                        + use.process()
+                        + (use.pid() > 0 ? " (pid " + use.pid() + ")" : "")));
       }
     }
     return out;
@@ -64,7 +78,8 @@ final class PortPreCheck {
         .anyMatch(c -> c.ports().stream().anyMatch(b -> b.hostPort() == port));
   }
 
-  private static Optional<ContainerSpec> startedBy(Action a) {
+  /** The container an action starts (creates, recreates, starts, repairs), if it starts one. */
+  static Optional<ContainerSpec> startedBy(Action a) {
     if (a instanceof Action.CreateContainer c) {
       return Optional.of(c.spec());
     }

@@ -158,10 +158,16 @@ final class CdsTrainingCommand extends CommandSupport implements Callable<Intege
    * Packages whose classes are loaded (not initialised) at the end, so the archive holds them even
    * where the runs above did not go: what {@code status} needs of containers that exist (inspect,
    * exec, stats, probes) is not on a fresh machine's path, nor {@code apply}'s, {@code backup}'s.
-   * The JVM links them when it writes the archive; loading a class runs none of its code.
+   * The JVM links them when it writes the archive; loading a class runs none of its code. The
+   * transport's request entities are for a request with a body (a create, an exec), which the
+   * read-only runs never send.
    */
   private static final List<String> ARCHIVED_PACKAGES =
-      List.of("dev/ollamastack/", "com/github/dockerjava/api/", "com/github/dockerjava/core/");
+      List.of(
+          "dev/ollamastack/",
+          "com/github/dockerjava/api/",
+          "com/github/dockerjava/core/",
+          "com/github/dockerjava/zerodep/shaded/org/apache/hc/core5/http/io/entity/");
 
   private static void loadTheRest() {
     ClassLoader loader = CdsTrainingCommand.class.getClassLoader();

@@ -44,7 +44,9 @@ public final class McpToolsCheck {
       for (String path : m.openApiPaths()) {
         tools.put(extension(path), counter.count(m.hostUrl() + path, timeout));
       }
-      answers = new HttpProbe().httpOk(m.hostUrl() + "/docs", timeout);
+      // /docs only tells a proxy whose servers all failed from one that is down: a served tool
+      // already says it answers
+      answers = servesAny(tools) || new HttpProbe().httpOk(m.hostUrl() + "/docs", timeout);
     } else {
       try {
         for (String path : m.openApiPaths()) {
@@ -57,7 +59,7 @@ public final class McpToolsCheck {
           }
           tools.put(extension(path), r.ok() ? OpenApiTools.paths(r.output()) : OptionalInt.empty());
         }
-        answers = curl(m.id(), INSIDE + "/docs").ok();
+        answers = servesAny(tools) || curl(m.id(), INSIDE + "/docs").ok();
       } catch (EngineException e) {
         return EndToEndCheck.warn(
             MCP_TOOLS,
@@ -66,6 +68,10 @@ public final class McpToolsCheck {
       }
     }
     return verdict(tools, answers, m.hostUrl() != null ? m.hostUrl() : m.container());
+  }
+
+  private static boolean servesAny(Map<String, OptionalInt> tools) {
+    return tools.values().stream().anyMatch(n -> n.orElse(0) > 0);
   }
 
   private ExecResult curl(String id, String url) {

@@ -103,6 +103,28 @@ class McpToolsCheckTest {
                     "s-mcp-proxy", id, null, List.of("/time/openapi.json")));
     assertThat(c.status()).isEqualTo(Verdict.PASS);
     assertThat(engine.execs())
+        .as("a served tool says mcpo answers: no /docs")
+        .containsExactly(
+            "s-mcp-proxy: curl -fsS --max-time 5 http://127.0.0.1:8000/time/openapi.json");
+  }
+
+  @Test
+  void whenNoExtensionServesToolsDocsTellsAFailedServerFromADownProxy() {
+    FakeDockerEngine engine = new FakeDockerEngine();
+    String id = engine.addContainer("s-mcp-proxy", "mcpo", Map.of(), "running");
+    engine.execHandler =
+        (name, cmd) ->
+            cmd.get(cmd.size() - 1).endsWith("/docs")
+                ? new ExecResult(0, "<html></html>")
+                : new ExecResult(22, "curl: (22) The requested URL returned error: 404");
+    EndToEndCheck c =
+        new McpToolsCheck(engine, TIMEOUT)
+            .run(
+                new EndToEndTargets.McpProxy(
+                    "s-mcp-proxy", id, null, List.of("/time/openapi.json")));
+    assertThat(c.status()).isEqualTo(Verdict.FAIL);
+    assertThat(c.detail()).isEqualTo("mcp-proxy serves no tools for: time");
+    assertThat(engine.execs())
         .containsExactly(
             "s-mcp-proxy: curl -fsS --max-time 5 http://127.0.0.1:8000/time/openapi.json",
             "s-mcp-proxy: curl -fsS --max-time 5 http://127.0.0.1:8000/docs");

@@ -3,7 +3,9 @@ package dev.ollamastack.app.host;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -69,6 +71,16 @@ public interface HostProbe {
 
   /** Who listens on a TCP port of this host. */
   PortUse portUse(int port);
+
+  /**
+   * {@link #portUse} of each of {@code ports}, in their order: a plan asks for all the ports it is
+   * about to publish at once, and the host's tables are then read once, not once per port.
+   */
+  default Map<Integer, PortUse> portUses(Set<Integer> ports) {
+    Map<Integer, PortUse> out = new LinkedHashMap<>();
+    ports.forEach(p -> out.put(p, portUse(p)));
+    return out;
+  }
 
   /** Ollama's version at {@code url}, or empty when it does not answer. */
   Optional<String> ollamaVersion(String url);

@@ -7,9 +7,12 @@ import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,23 +27,34 @@ final class ProcNet {
   private ProcNet() {}
 
   static PortUse portUse(int port) {
-    Set<Long> inodes = new LinkedHashSet<>();
+    return portUses(Set.of(port)).get(port);
+  }
+
+  /** {@link #portUse} of each port, the two tables read once for all of them. */
+  static Map<Integer, PortUse> portUses(Set<Integer> ports) {
+    Map<Integer, Set<Long>> inodes = new HashMap<>();
     boolean procReadable = false;
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
-        inodes.addAll(listeningInodes(Files.readString(Path.of(table)), port));
+        listeningInodes(Files.readString(Path.of(table)), ports)
+            .forEach(
+                (port, found) ->
+                    inodes.computeIfAbsent(port, k -> new LinkedHashSet<>()).addAll(found));
         procReadable = true;
       } catch (IOException e) {
         // not Linux, or no /proc: fall back to a bind test
       }
     }
-    if (!procReadable) {
-      return bindTest(port);
+    Map<Integer, PortUse> out = new LinkedHashMap<>();
+    for (int port : ports) {
+      Set<Long> held = inodes.getOrDefault(port, Set.of());
+      out.put(
+          port,
+          !procReadable
+              ? bindTest(port)
+              : held.isEmpty() ? PortUse.FREE : owner(held).orElse(PortUse.byUnknown()));
     }
-    if (inodes.isEmpty()) {
-      return PortUse.FREE;
-    }
-    return owner(inodes).orElse(PortUse.byUnknown());
+    return out;
   }
 
   /** Scans /proc/PID/fd for the socket; only our own processes are readable without root. */
@@ -78,7 +92,12 @@ final class ProcNet {
   }
 
   static Set<Long> listeningInodes(String table, int port) {
-    Set<Long> inodes = new LinkedHashSet<>();
+    return listeningInodes(table, Set.of(port)).getOrDefault(port, Set.of());
+  }
+
+  /** The inodes of the sockets listening on each of {@code ports} (only those with one). */
+  static Map<Integer, Set<Long>> listeningInodes(String table, Set<Integer> ports) {
+    Map<Integer, Set<Long>> inodes = new HashMap<>();
     for (String line : table.split("\n")) {
       String[] f = line.trim().split("\\s+");
       if (f.length < 10 || !f[0].endsWith(":")) {
@@ -89,8 +108,9 @@ final class ProcNet {
         continue;
       }
       try {
-        if (Integer.parseInt(f[1].substring(colon + 1), 16) == port) {
-          inodes.add(Long.parseLong(f[9]));
+        int port = Integer.parseInt(f[1].substring(colon + 1), 16);
+        if (ports.contains(port)) {
+          inodes.computeIfAbsent(port, k -> new LinkedHashSet<>()).add(Long.parseLong(f[9]));
         }
       } catch (NumberFormatException e) {
         // not a socket line

@@ -164,6 +164,11 @@ public final class SystemHostProbe implements HostProbe {
   }
 
   @Override
+  public Map<Integer, PortUse> portUses(Set<Integer> ports) {
+    return ProcNet.portUses(ports);
+  }
+
+  @Override
   public Optional<String> ollamaVersion(String url) {
     try {
       return Optional.of(new OllamaClient(url).version(OLLAMA_TIMEOUT));

@@ -3,7 +3,6 @@ package dev.ollamastack.engine.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ollamastack.engine.ContainerDetails;
 import dev.ollamastack.engine.ContainerStats;
 import dev.ollamastack.engine.DockerEngine;
@@ -257,36 +256,18 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public void startContainer(String id) {
-    failures.run(
-        "start container " + id,
-        () -> {
-          try {
-            docker.startContainerCmd(id).exec();
-          } catch (NotModifiedException alreadyRunning) {
-            // 304: already started, which is what was asked.
-          }
-        });
+    failures.run("start container " + id, () -> calls.startContainer(id));
   }
 
   @Override
   public void stopContainer(String id, Duration timeout) {
-    failures.run(
-        "stop container " + id,
-        () -> {
-          try {
-            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
-          } catch (NotModifiedException alreadyStopped) {
-            // 304: already stopped, which is what was asked.
-          }
-        });
+    failures.run("stop container " + id, () -> calls.stopContainer(id, timeout.toSeconds()));
   }
 
   /** Forced, and never with its volumes: user data outlives every container. */
   @Override
   public void removeContainer(String id) {
-    failures.run(
-        "remove container " + id,
-        () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec());
+    failures.run("remove container " + id, () -> calls.removeContainer(id));
   }
 
   @Override

@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read calls every command makes (info and version, the list calls, container and image
- * inspects), and {@code docker exec}, sent through docker-java's transport and read as JSON trees
- * into our records.
+ * inspects), {@code docker exec} and a container's lifecycle calls, sent through docker-java's
+ * transport and read as JSON trees into our records.
  *
  * <p>docker-java's command layer binds each answer to its DTO beans, and in a fresh JVM Jackson
  * first builds a bean deserializer per DTO class by reflection ({@code Info} alone has ~80
@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * here is what {@link DtoMapper} and {@link WiringMapper} read of the beans, field for field;
  * {@code EngineCallsTest} holds the two to the same answers. An exec (status's and the health
  * checks' commands inside containers) is three small calls whose docker-java commands cost ~60 ms
- * on first use. Writes keep docker-java's commands.
+ * on first use. Of the writes, the ones on a cold apply's path are here too (create, start, stop,
+ * remove); the others keep docker-java's commands.
  */
 final class EngineCalls {
   private static final Comparator<PortBinding> PORT_ORDER =
@@ -137,6 +138,29 @@ final class EngineCalls {
                 "/containers/create?name=" + encode(spec.name()),
                 ContainerCreateBody.of(spec, json)));
     return text(created, "Id");
+  }
+
+  /**
+   * {@code docker start}: {@code 304} (already running) is what was asked. Sent as our own call
+   * like the create: docker-java's command builds its request through Guava's multimaps and
+   * escapers, classes a cold apply would load from the jar between the create and the start.
+   */
+  void startContainer(String id) {
+    done("start container " + id, post("/containers/" + encode(id) + "/start", null));
+  }
+
+  /** {@code docker stop} with Docker's grace period {@code t}; {@code 304}: already stopped. */
+  void stopContainer(String id, long timeoutSeconds) {
+    done(
+        "stop container " + id,
+        post("/containers/" + encode(id) + "/stop?t=" + Math.max(0, timeoutSeconds), null));
+  }
+
+  /** {@code docker rm -f}, never with its anonymous volumes ({@code v=0}). */
+  void removeContainer(String id) {
+    done(
+        "remove container " + id,
+        call(request("DELETE", "/containers/" + encode(id) + "?force=1&v=0", null)));
   }
 
   /** Output beyond this is dropped: exec is for short checks, not for streaming. */
@@ -492,11 +516,22 @@ final class EngineCalls {
     if (a.status() >= 200 && a.status() < 300 && a.body() != null) {
       return a.body();
     }
+    throw refused(what, a);
+  }
+
+  /** A call answered without a body: 2xx, or 304 (the container is already as asked). */
+  private static void done(String what, Answer a) {
+    if ((a.status() < 200 || a.status() >= 300) && a.status() != 304) {
+      throw refused(what, a);
+    }
+  }
+
+  private static EngineException refused(String what, Answer a) {
     String message =
         a.body() == null
             ? ""
             : a.body().isTextual() ? a.body().asText() : a.body().path("message").asText("");
-    throw new EngineException(
+    return new EngineException(
         what + ": " + (message.isEmpty() ? "HTTP " + a.status() : message), a.status(), null);
   }
 

@@ -17,5 +17,25 @@ class ProcNetTest {
     assertThat(ProcNet.listeningInodes(table, 11434)).containsExactly(12345L);
     assertThat(ProcNet.listeningInodes(table, 8080)).containsExactly(888L);
     assertThat(ProcNet.listeningInodes(table, 9999)).isEmpty();
+    // every port asked of one read of the table: only the listening ones are in the answer
+    assertThat(ProcNet.listeningInodes(table, java.util.Set.of(11434, 8080, 9999)))
+        .isEqualTo(java.util.Map.of(11434, java.util.Set.of(12345L), 8080, java.util.Set.of(888L)));
+  }
+
+  @Test
+  void thisHostsOwnListeningSocketIsFoundWithItsProcess() throws Exception {
+    try (java.net.ServerSocket held = new java.net.ServerSocket()) {
+      held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      int taken = held.getLocalPort();
+      int free;
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        free = probe.getLocalPort();
+      }
+      var uses = ProcNet.portUses(java.util.Set.of(taken, free));
+      assertThat(uses.get(taken).inUse()).isTrue();
+      assertThat(uses.get(taken).pid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(uses.get(free).inUse()).isFalse();
+      assertThat(ProcNet.portUse(taken)).isEqualTo(uses.get(taken));
+    }
   }
 }

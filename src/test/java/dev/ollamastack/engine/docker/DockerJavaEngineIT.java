@@ -205,6 +205,7 @@ class DockerJavaEngineIT {
         .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.isConflict()).isTrue());
 
     engine.startContainer(id);
+    engine.startContainer(id); // already running (304): fine
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
@@ -219,6 +220,7 @@ class DockerJavaEngineIT {
     assertThat(get("http://127.0.0.1:" + port + "/")).isEqualTo("Ollama is running");
 
     assertDockerGotTheWholeSpec(id, network);
+    aStartTheDaemonRefusesKeepsItsWords(port);
     webuiReachesOllamaByItsAlias(network);
 
     assertThat(engine.stats(id))
@@ -256,6 +258,27 @@ class DockerJavaEngineIT {
       assertThat(created.aliases().get(network)).contains("ollama-stack-ollama", "ollama");
       assertThat(created.mounts()).containsExactly("/root/.ollama");
     }
+  }
+
+  /** A second container on the running one's host port: Docker's own reason, with the status. */
+  private void aStartTheDaemonRefusesKeepsItsWords(int port) {
+    ContainerSpec clash =
+        ContainerSpec.builder(installation + "-clash", Component.WEBUI)
+            .image(StandInImages.WEBUI)
+            .port(new PortBinding("127.0.0.1", port, 8080))
+            .labels(withComponent("webui"))
+            .build();
+    String id = engine.createContainer(clash);
+    try {
+      assertThatThrownBy(() -> engine.startContainer(id))
+          .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(500))
+          .hasMessageStartingWith("start container " + id + ": ")
+          .hasMessageContaining("port is already allocated")
+          .hasMessageNotContaining("\"message\"");
+    } finally {
+      engine.removeContainer(id);
+    }
+    assertThat(engine.inspectContainer(id)).isEmpty();
   }
 
   private void webuiReachesOllamaByItsAlias(String network) throws Exception {
@@ -350,7 +373,15 @@ class DockerJavaEngineIT {
     assertThatThrownBy(() -> engine.removeNetwork(installation + "_none"))
         .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.isNotFound()).isTrue());
     assertThatThrownBy(() -> engine.startContainer(installation + "-none"))
-        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(404))
+        .hasMessage(
+            "start container "
+                + installation
+                + "-none: No such container: "
+                + installation
+                + "-none");
+    assertThatThrownBy(() -> engine.stopContainer(installation + "-none", Duration.ofSeconds(1)))
+        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.isNotFound()).isTrue());
     assertThat(engine.inspectContainer(installation + "-none")).isEmpty();
   }
 
