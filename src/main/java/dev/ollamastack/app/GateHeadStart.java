@@ -12,7 +12,6 @@ import dev.ollamastack.plan.Action;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Apply's end-to-end gate, started early: once the actions that start webui's and Ollama's
@@ -27,7 +26,6 @@ final class GateHeadStart implements ProgressListener {
   private final DockerEngine engine;
   private final String webui;
   private final Set<ResourceKey> pending = new HashSet<>();
-  private final AtomicBoolean fired = new AtomicBoolean();
   private boolean failed;
 
   private GateHeadStart(
@@ -87,7 +85,7 @@ final class GateHeadStart implements ProgressListener {
       pending.remove(action.key());
       ready = !failed && pending.isEmpty();
     }
-    if (ready && fired.compareAndSet(false, true)) {
+    if (ready) { // once: the last pending key leaves the set once, under the lock
       Thread.ofVirtual().name("gate-head-start").start(this::startCheck);
     }
   }
